@@ -1,0 +1,135 @@
+using AssetMap.Domain.Places;
+using AssetMap.Domain.Taxonomy;
+using NetTopologySuite.Geometries;
+
+namespace AssetMap.Domain.Assets;
+
+/// <summary>
+/// What every public asset shares. Hubs, micro-enterprises and activities live in one table (see README:
+/// one search across kinds, one GiST index, KNN ordering across kinds).
+/// </summary>
+public abstract class Asset
+{
+    private readonly List<Category> _categories = [];
+
+    /// <summary>For EF Core.</summary>
+    protected Asset()
+    {
+    }
+
+    /// <summary>Creates an asset of <paramref name="kind"/> from a checked profile.</summary>
+    protected Asset(AssetKind kind, string slug, AssetProfile profile, IEnumerable<Category> categories)
+    {
+        Id = Guid.CreateVersion7();
+        Kind = kind;
+        Slug = Assets.Slug.From(slug);
+        ApplyProfile(profile);
+        SetCategories(categories);
+    }
+
+    /// <summary>Stable id (UUID v7: time-ordered, index-friendly).</summary>
+    public Guid Id { get; private set; }
+
+    /// <summary>Which kind of asset; the table's discriminator.</summary>
+    public AssetKind Kind { get; private set; }
+
+    /// <summary>Unique, readable URL key.</summary>
+    public string Slug { get; private set; } = "";
+
+    /// <summary>Display name.</summary>
+    public string Name { get; private set; } = "";
+
+    /// <summary>One line for search results.</summary>
+    public string Summary { get; private set; } = "";
+
+    /// <summary>Longer description.</summary>
+    public string? Description { get; private set; }
+
+    /// <summary>Postal address.</summary>
+    public Address Address { get; private set; } = null!;
+
+    /// <summary>WGS84 point, stored as <c>geography(Point, 4326)</c>.</summary>
+    public Point Location { get; private set; } = null!;
+
+    /// <summary>The PCN area the location falls in, when inside one.</summary>
+    public string? PcnAreaCode { get; private set; }
+
+    /// <summary>Phone, email, website.</summary>
+    public Contact Contact { get; private set; } = Contact.None;
+
+    /// <summary>Step-free access, as recorded by the CVS.</summary>
+    public bool WheelchairAccessible { get; private set; }
+
+    /// <summary>Free text on access.</summary>
+    public string? AccessibilityNotes { get; private set; }
+
+    /// <summary>Only published assets are public.</summary>
+    public AssetStatus Status { get; private set; }
+
+    /// <summary>When the record was last checked: directories rot, so freshness is first-class.</summary>
+    public DateTimeOffset? LastVerifiedAt { get; private set; }
+
+    /// <summary>Which import and row the record came from.</summary>
+    public AssetSource Source { get; private set; } = AssetSource.Manual;
+
+    /// <summary>Set when first saved.</summary>
+    public DateTimeOffset CreatedAt { get; private set; }
+
+    /// <summary>Set on every save that changes the record.</summary>
+    public DateTimeOffset UpdatedAt { get; private set; }
+
+    /// <summary>Optimistic-concurrency token (PostgreSQL <c>xmin</c>).</summary>
+    public uint Version { get; private set; }
+
+    /// <summary>Categories from the managed taxonomy.</summary>
+    public IReadOnlyCollection<Category> Categories => _categories;
+
+    /// <summary>Replaces the shared fields (a re-import or an edit).</summary>
+    public void ApplyProfile(AssetProfile profile)
+    {
+        if (string.IsNullOrWhiteSpace(profile.Name))
+        {
+            throw new DomainRuleException("name", "An asset needs a name.");
+        }
+
+        if (profile.Name.Trim().Length > 200)
+        {
+            throw new DomainRuleException("name", "A name is at most 200 characters.");
+        }
+
+        if (string.IsNullOrWhiteSpace(profile.Summary))
+        {
+            throw new DomainRuleException("summary", $"'{profile.Name}' needs a one-line summary.");
+        }
+
+        if (profile.Location.SRID != Spatial.Geo.Srid)
+        {
+            throw new DomainRuleException("location", "Locations must be WGS84 (SRID 4326).");
+        }
+
+        Name = profile.Name.Trim();
+        Summary = profile.Summary.Trim();
+        Description = string.IsNullOrWhiteSpace(profile.Description) ? null : profile.Description.Trim();
+        Address = profile.Address;
+        Location = profile.Location;
+        Contact = profile.Contact;
+        WheelchairAccessible = profile.WheelchairAccessible;
+        AccessibilityNotes = string.IsNullOrWhiteSpace(profile.AccessibilityNotes) ? null : profile.AccessibilityNotes.Trim();
+        Status = profile.Status;
+        LastVerifiedAt = profile.LastVerifiedAt;
+        Source = profile.Source;
+    }
+
+    /// <summary>Replaces the categories.</summary>
+    public void SetCategories(IEnumerable<Category> categories)
+    {
+        _categories.Clear();
+        _categories.AddRange(categories.DistinctBy(c => c.Id));
+    }
+
+    /// <summary>Records which PCN area the location falls in (null when outside every area).</summary>
+    public void PlaceInPcnArea(string? pcnAreaCode) => PcnAreaCode = pcnAreaCode;
+
+    /// <summary>Changes the slug, e.g. to make it unique.</summary>
+    public void Reslug(string slug) => Slug = Assets.Slug.From(slug);
+}

@@ -1,0 +1,66 @@
+using AssetMap.Domain.Assets;
+using AssetMap.Domain.Places;
+using AssetMap.Domain.Taxonomy;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace AssetMap.Domain.Persistence.Configurations;
+
+internal sealed class AssetConfiguration : IEntityTypeConfiguration<Asset>
+{
+    public void Configure(EntityTypeBuilder<Asset> builder)
+    {
+        builder.ToTable("assets");
+        builder.HasKey(a => a.Id);
+        builder.Property(a => a.Id).ValueGeneratedNever();
+
+        // One table for the three public kinds: `kind` is the discriminator.
+        builder.HasDiscriminator(a => a.Kind)
+            .HasValue<CommunityHub>(AssetKind.Hub)
+            .HasValue<MicroEnterprise>(AssetKind.MicroEnterprise)
+            .HasValue<SocialPrescribingActivity>(AssetKind.Activity);
+        builder.Property(a => a.Kind).HasMaxLength(20);
+
+        builder.Property(a => a.Slug).HasMaxLength(100);
+        builder.HasIndex(a => a.Slug).IsUnique();
+        builder.Property(a => a.Name).HasMaxLength(200);
+        builder.Property(a => a.Summary).HasMaxLength(500);
+        builder.Property(a => a.Status).HasMaxLength(20);
+        builder.HasIndex(a => new { a.Status, a.Kind });
+
+        builder.ComplexProperty(a => a.Address, address =>
+        {
+            address.Property(x => x.Line).HasMaxLength(200);
+            address.Property(x => x.Town).HasMaxLength(100);
+        });
+        builder.ComplexProperty(a => a.Contact, contact =>
+        {
+            contact.Property(x => x.Phone).HasMaxLength(40);
+            contact.Property(x => x.Email).HasMaxLength(200);
+            contact.Property(x => x.Website).HasMaxLength(500);
+        });
+        builder.ComplexProperty(a => a.Source, source =>
+        {
+            source.Property(x => x.ExternalRef).HasMaxLength(100);
+            source.Property(x => x.File).HasMaxLength(300);
+            source.Property(x => x.Sheet).HasMaxLength(100);
+        });
+
+        // geography: searches are "within N metres", and ST_DWithin on geography uses this GiST index.
+        builder.Property(a => a.Location).HasColumnType("geography (point, 4326)");
+        builder.HasIndex(a => a.Location).HasMethod("gist");
+
+        builder.Property(a => a.PcnAreaCode).HasMaxLength(6);
+        builder.HasOne<PcnArea>().WithMany().HasForeignKey(a => a.PcnAreaCode).OnDelete(DeleteBehavior.SetNull);
+        builder.HasIndex(a => a.PcnAreaCode);
+
+        builder.HasMany(a => a.Categories).WithMany().UsingEntity(
+            "asset_categories",
+            r => r.HasOne(typeof(Category)).WithMany().HasForeignKey("category_id").OnDelete(DeleteBehavior.Cascade),
+            l => l.HasOne(typeof(Asset)).WithMany().HasForeignKey("asset_id").OnDelete(DeleteBehavior.Cascade),
+            j => j.HasKey("asset_id", "category_id"));
+        builder.Navigation(a => a.Categories).UsePropertyAccessMode(PropertyAccessMode.Field);
+
+        builder.Property(a => a.Version).IsRowVersion();
+    }
+}

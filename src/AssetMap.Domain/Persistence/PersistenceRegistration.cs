@@ -1,0 +1,28 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Npgsql.EntityFrameworkCore.PostgreSQL.Infrastructure;
+
+namespace AssetMap.Domain.Persistence;
+
+/// <summary>Wires the DbContext the same way for the API, the importer and the tests.</summary>
+public static class PersistenceRegistration
+{
+    /// <summary>Adds <see cref="AssetMapDbContext"/> on PostgreSQL + PostGIS; fails fast without a connection string.</summary>
+    public static IServiceCollection AddAssetMapPersistence(this IServiceCollection services, string? connectionString)
+    {
+        if (string.IsNullOrWhiteSpace(connectionString))
+        {
+            throw new InvalidOperationException(
+                "ConnectionStrings:AssetMap is not set. Use ./run.sh, or set ConnectionStrings__AssetMap to a PostGIS database.");
+        }
+
+        return services.AddDbContext<AssetMapDbContext>(options => Configure(options, connectionString));
+    }
+
+    /// <summary>The provider options, shared with design-time tooling and tests.</summary>
+    public static DbContextOptionsBuilder Configure(DbContextOptionsBuilder options, string connectionString) =>
+        options.UseNpgsql(connectionString, Npgsql).UseSnakeCaseNamingConvention();
+
+    private static void Npgsql(NpgsqlDbContextOptionsBuilder npgsql) =>
+        npgsql.UseNetTopologySuite().MigrationsHistoryTable("__ef_migrations_history");
+}
