@@ -1,0 +1,3 @@
+using AssetMap.TestSupport;
+
+[assembly: AssemblyFixture(typeof(TemplateCleanup))]

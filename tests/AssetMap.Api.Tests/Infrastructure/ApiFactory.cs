@@ -1,0 +1,31 @@
+using AssetMap.TestSupport;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+
+namespace AssetMap.Api.Tests.Infrastructure;
+
+/// <summary>
+/// The real API pipeline over its own throwaway database, which the app itself fills from <c>seed-data/</c> at start-up,
+/// exactly as <c>./run.sh</c> does (migrations come from the test template).
+/// </summary>
+public sealed class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
+{
+    public TestDatabase Database { get; private set; } = null!;
+
+    public async ValueTask InitializeAsync() => Database = await TestDatabase.CreateAsync();
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        builder.UseSetting("ConnectionStrings:AssetMap", Database.ConnectionString);
+        builder.UseSetting("Database:MigrateOnStartup", "false");
+        builder.UseSetting("Database:SeedOnStartup", "true");
+        builder.UseSetting("Database:SeedDirectory", SeedData.Directory);
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        await Database.DisposeAsync();
+    }
+}
