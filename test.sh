@@ -40,9 +40,18 @@ else
   echo "Throwaway PostgreSQL on 127.0.0.1:$pg_port."
 fi
 
+# Build once, then test each project with its own trx file: one `dotnet test` over the solution
+# names trx files by the second, and two projects finishing together would overwrite each other.
 test_rc=0
-dotnet test AssetMap.sln -c Release --logger "trx;LogFilePrefix=r" \
-  --results-directory "$TMP/results" "$@" || test_rc=$?
+if dotnet build AssetMap.sln -c Release -nologo -v q; then
+  for project in tests/*/*.Tests.csproj; do
+    name=$(basename "$project" .csproj)
+    dotnet test "$project" -c Release --no-build --logger "trx;LogFileName=$name.trx" \
+      --results-directory "$TMP/results" "$@" || test_rc=$?
+  done
+else
+  test_rc=$?
+fi
 
 # Value of attribute $1 in the <Counters .../> element $2 (0 if absent).
 counter() { grep -o " $1=\"[0-9]*\"" <<<"$2" | grep -o '[0-9]\+' || echo 0; }
@@ -56,7 +65,7 @@ while IFS= read -r -d '' trx; do
 done < <(find "$TMP/results" -name '*.trx' -print0 2>/dev/null)
 
 if [ "$test_rc" -ne 0 ] && [ "$failed" -eq 0 ]; then
-  echo "dotnet test exited with status $test_rc without a failed test in the results (build error?)"
+  echo "dotnet build/test exited with status $test_rc without a failed test in the results (build error?)"
   failed=1
 fi
 
