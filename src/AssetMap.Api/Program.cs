@@ -1,5 +1,8 @@
 using AssetMap.Api.Features.Assets;
+using AssetMap.Api.Features.Categories;
 using AssetMap.Api.Features.Health;
+using AssetMap.Api.Features.PcnAreas;
+using AssetMap.Api.Features.Postcodes;
 using AssetMap.Api.Infrastructure;
 using AssetMap.Domain.Persistence;
 using Serilog;
@@ -18,16 +21,27 @@ builder.Services.AddAssetMapProblemDetails();
 builder.Services.AddAssetMapJson();
 builder.Services.AddAssetMapHealthChecks();
 builder.Services.AddAssetMapOpenApi();
+builder.Services.AddAssetMapCors();
+builder.Services.AddAssetMapOutputCache();
+builder.Services.AddAssetSearch();
 
 var app = builder.Build();
 
+// Request logging outermost, so it records the status the client got after error handling.
+app.UseSerilogRequestLogging();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
-app.UseSerilogRequestLogging();
 app.UseAssetMapOpenApi();
+app.UseGeoJsonSuffix();
+app.UseRouting();
+app.UseCors();
+app.UseOutputCache();
 
 app.MapHealthEndpoints();
 app.MapAssetEndpoints();
+app.MapPcnAreaEndpoints();
+app.MapPostcodeEndpoints();
+app.MapCategoryEndpoints();
 
 await app.PrepareDatabaseAsync();
 await app.RunAsync();

@@ -10,6 +10,8 @@ internal static class ErrorHandling
     {
         services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>
             context.ProblemDetails.Extensions.TryAdd("traceId", context.HttpContext.TraceIdentifier));
+        // Binding failures (lat=abc) throw in every environment, so they reach BadRequestExceptionHandler and get a body.
+        services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
         services.AddExceptionHandler<BadRequestExceptionHandler>();
         services.AddExceptionHandler<DomainRuleExceptionHandler>();
         return services;
@@ -42,8 +44,8 @@ internal sealed class DomainRuleExceptionHandler(IProblemDetailsService problems
     }
 }
 
-/// <summary>Malformed requests (unreadable JSON, bad binding) are 400s with the framework's reason, not 500s.</summary>
-internal sealed class BadRequestExceptionHandler(IProblemDetailsService problems) : IExceptionHandler
+/// <summary>Malformed requests (unreadable JSON, bad binding) are 400s naming the parameter, not 500s.</summary>
+internal sealed partial class BadRequestExceptionHandler(IProblemDetailsService problems) : IExceptionHandler
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
@@ -53,11 +55,27 @@ internal sealed class BadRequestExceptionHandler(IProblemDetailsService problems
         }
 
         httpContext.Response.StatusCode = bad.StatusCode;
-        return await problems.TryWriteAsync(new ProblemDetailsContext
+        var context = new ProblemDetailsContext
         {
             HttpContext = httpContext,
             Exception = exception,
-            ProblemDetails = { Status = bad.StatusCode, Title = "Bad request", Detail = bad.Message },
-        });
+            ProblemDetails = { Status = bad.StatusCode, Title = "One or more parameters are invalid", Detail = bad.Message },
+        };
+
+        // 'Failed to bind parameter "double? Lat" from "abc".' → errors.lat
+        if (BoundParameter().Match(bad.Message) is { Success: true } match)
+        {
+            var name = match.Groups["name"].Value;
+            var parameter = char.ToLowerInvariant(name[0]) + name[1..];
+            context.ProblemDetails.Extensions["errors"] = new Dictionary<string, string[]>
+            {
+                [parameter] = [$"'{match.Groups["value"].Value}' is not a valid value for {parameter}."],
+            };
+        }
+
+        return await problems.TryWriteAsync(context);
     }
+
+    [System.Text.RegularExpressions.GeneratedRegex("parameter \"[^\"]*?(?<name>\\w+)\" from \"(?<value>[^\"]*)\"")]
+    private static partial System.Text.RegularExpressions.Regex BoundParameter();
 }

@@ -51,6 +51,15 @@ public abstract class Asset
     /// <summary>WGS84 point, stored as <c>geography(Point, 4326)</c>.</summary>
     public Point Location { get; private set; } = null!;
 
+    /// <summary>
+    /// The point the public sees and searches measure to: the location itself, except for a home-based business that
+    /// has not opted in, whose home is coarsened to about 1 km so no distance or map pin reveals it.
+    /// </summary>
+    public Point PublicLocation { get; private set; } = null!;
+
+    /// <summary>True when <see cref="PublicLocation"/> is deliberately approximate.</summary>
+    public bool LocationIsApproximate => !PublicLocation.EqualsExact(Location);
+
     /// <summary>The PCN area the location falls in, when inside one.</summary>
     public string? PcnAreaCode { get; private set; }
 
@@ -118,6 +127,7 @@ public abstract class Asset
         Status = profile.Status;
         LastVerifiedAt = profile.LastVerifiedAt;
         Source = profile.Source;
+        RefreshPublicLocation();
     }
 
     /// <summary>Replaces the categories.</summary>
@@ -129,6 +139,13 @@ public abstract class Asset
 
     /// <summary>Records which PCN area the location falls in (null when outside every area).</summary>
     public void PlaceInPcnArea(string? pcnAreaCode) => PcnAreaCode = pcnAreaCode;
+
+    /// <summary>Whether the exact location may be shown; kinds with private locations override this.</summary>
+    protected virtual bool HidesLocation => false;
+
+    /// <summary>Recomputes <see cref="PublicLocation"/> after the location or a privacy choice changed.</summary>
+    protected void RefreshPublicLocation() =>
+        PublicLocation = HidesLocation ? Spatial.Geo.Coarsen(Location) : Location;
 
     /// <summary>Changes the slug, e.g. to make it unique.</summary>
     public void Reslug(string slug) => Slug = Assets.Slug.From(slug);

@@ -85,5 +85,9 @@ public sealed class MicroEnterprise : Asset
         ServiceArea = details.ServiceArea;
         HomeBased = details.HomeBased;
         ShowsHomeLocation = details.ShowsHomeLocation;
+        RefreshPublicLocation();
     }
+
+    /// <summary>A home-based business shows its service area, not its home, unless it opted in.</summary>
+    protected override bool HidesLocation => HomeBased && !ShowsHomeLocation;
 }

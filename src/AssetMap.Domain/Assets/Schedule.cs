@@ -61,15 +61,23 @@ public sealed record Schedule
         return new Schedule(DateTime.SpecifyKind(firstStart, DateTimeKind.Unspecified), duration, pattern.ToString() ?? text.ToUpperInvariant());
     }
 
+    /// <summary>True when a session starts on <paramref name="date"/> (local date).</summary>
+    public bool HasSessionOn(DateOnly date) =>
+        NextSessions(date.ToDateTime(TimeOnly.MinValue), 1) is [var next] && DateOnly.FromDateTime(next) == date;
+
+    /// <summary>True when sessions fall on <paramref name="day"/> within the coming year.</summary>
+    public bool HasSessionOn(DayOfWeek day, DateOnly from) =>
+        Sessions(from.ToDateTime(TimeOnly.MinValue)).TakeWhile(s => s < from.AddYears(1).ToDateTime(TimeOnly.MinValue)).Any(s => s.DayOfWeek == day);
+
     /// <summary>The next <paramref name="count"/> session starts (local time) at or after <paramref name="fromLocal"/>.</summary>
-    public IReadOnlyList<DateTime> NextSessions(DateTime fromLocal, int count)
+    public IReadOnlyList<DateTime> NextSessions(DateTime fromLocal, int count) => [.. Sessions(fromLocal).Take(count)];
+
+    // Lazily expanded by Ical.Net: callers take what they need.
+    private IEnumerable<DateTime> Sessions(DateTime fromLocal)
     {
-        var start = new CalDateTime(FirstStart, TimeZone);
-        var calendarEvent = new CalendarEvent { Start = start, RecurrenceRule = new RecurrencePattern(Rule) };
+        var calendarEvent = new CalendarEvent { Start = new CalDateTime(FirstStart, TimeZone), RecurrenceRule = new RecurrencePattern(Rule) };
         var calendar = new Calendar();
         calendar.Events.Add(calendarEvent);
-        return [.. calendarEvent.GetOccurrences(new CalDateTime(fromLocal, TimeZone))
-            .Take(count)
-            .Select(o => o.Period.StartTime.Value)];
+        return calendarEvent.GetOccurrences(new CalDateTime(fromLocal, TimeZone)).Select(o => o.Period.StartTime.Value);
     }
 }

@@ -55,6 +55,7 @@ public sealed class AssetMapDbContext(DbContextOptions<AssetMapDbContext> option
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.HasPostgresExtension("postgis");
+        modelBuilder.HasPostgresExtension("pg_trgm");
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(AssetMapDbContext).Assembly);
     }
 

@@ -5,7 +5,7 @@ using NetTopologySuite.Geometries;
 namespace AssetMap.Domain.Persistence;
 
 /// <summary>
-/// Proximity over asset points, on the sphere (great-circle distance, as the KNN <c>&lt;-&gt;</c> operator measures
+/// Proximity over the points the public may see (<see cref="Asset.PublicLocation"/>), on the sphere (great-circle distance, as the KNN <c>&lt;-&gt;</c> operator measures
 /// geography): filter and order agree with each other and with a haversine check, and the filter is an index-backed
 /// <c>ST_DWithin</c> on the geography column. The spheroid would differ by under 0.5%, nothing a person would notice.
 /// </summary>
@@ -14,10 +14,10 @@ public static class SpatialQueries
     /// <summary>Assets within <paramref name="metres"/> of <paramref name="point"/> (index-backed <c>ST_DWithin</c>).</summary>
     public static IQueryable<T> WithinMetres<T>(this IQueryable<T> assets, Point point, double metres)
         where T : Asset =>
-        assets.Where(a => EF.Functions.IsWithinDistance(a.Location, point, metres, false));
+        assets.Where(a => EF.Functions.IsWithinDistance(a.PublicLocation, point, metres, false));
 
     /// <summary>Nearest first; ties broken by id so paging is stable.</summary>
     public static IOrderedQueryable<T> NearestFirst<T>(this IQueryable<T> assets, Point point)
         where T : Asset =>
-        assets.OrderBy(a => EF.Functions.Distance(a.Location, point, false)).ThenBy(a => a.Id);
+        assets.OrderBy(a => EF.Functions.Distance(a.PublicLocation, point, false)).ThenBy(a => a.Id);
 }

@@ -39,12 +39,12 @@ public sealed class ProximityQueryTests(SampleDatabaseFixture fixture) : IClassF
         var found = await db.Assets.AsNoTracking()
             .WithinMetres(here, radius)
             .NearestFirst(here)
-            .Select(a => new { a.Id, Metres = EF.Functions.Distance(a.Location, here, false) })
+            .Select(a => new { a.Id, Metres = EF.Functions.Distance(a.PublicLocation, here, false) })
             .ToListAsync(Ct);
 
-        var everything = await db.Assets.AsNoTracking().Select(a => new { a.Id, a.Location }).ToListAsync(Ct);
+        var everything = await db.Assets.AsNoTracking().Select(a => new { a.Id, a.PublicLocation }).ToListAsync(Ct);
         var expected = everything
-            .Select(a => new { a.Id, Metres = Geo.HaversineMetres(here, a.Location) })
+            .Select(a => new { a.Id, Metres = Geo.HaversineMetres(here, a.PublicLocation) })
             .Where(a => a.Metres <= radius)
             .OrderBy(a => a.Metres).ThenBy(a => a.Id)
             .ToList();

@@ -32,7 +32,8 @@ public sealed record AddressResponse(string? Line, string Town, string? Postcode
 /// <param name="Summary">One line.</param>
 /// <param name="Description">Longer text.</param>
 /// <param name="Categories">Categories.</param>
-/// <param name="Location">The point; absent for a home-based business that shows only its service area.</param>
+/// <param name="Location">The point. For a home-based business that has not opted in, about 1 km from the home.</param>
+/// <param name="LocationIsApproximate">True when <paramref name="Location"/> is deliberately coarsened.</param>
 /// <param name="Address">Postal address.</param>
 /// <param name="PcnAreaCode">The PCN area the asset is in.</param>
 /// <param name="Contact">Phone, email, website.</param>
@@ -50,7 +51,8 @@ public sealed record AssetDetailResponse(
     string Summary,
     string? Description,
     IReadOnlyList<CategoryRef> Categories,
-    GeoPoint? Location,
+    GeoPoint Location,
+    bool LocationIsApproximate,
     AddressResponse Address,
     string? PcnAreaCode,
     ContactResponse Contact,
@@ -96,7 +98,7 @@ public sealed record ServiceAreaResponse(GeoPoint Centre, int RadiusMetres);
 
 /// <summary>Activity fields.</summary>
 /// <param name="Provider">Who runs it.</param>
-/// <param name="VenueId">The hub it meets at.</param>
+/// <param name="Venue">The hub it meets at.</param>
 /// <param name="Schedule">When it meets.</param>
 /// <param name="CostPence">Cost per session in pence (0 = free).</param>
 /// <param name="Cost">Cost as text, e.g. "Free" or "£3".</param>
@@ -105,7 +107,7 @@ public sealed record ServiceAreaResponse(GeoPoint Centre, int RadiusMetres);
 /// <param name="Capacity">Places per session.</param>
 public sealed record ActivityResponse(
     string Provider,
-    Guid? VenueId,
+    AssetLink? Venue,
     ScheduleResponse Schedule,
     long? CostPence,
     string? Cost,
@@ -118,4 +120,12 @@ public sealed record ActivityResponse(
 /// <param name="DurationMinutes">Length of each session.</param>
 /// <param name="Rule">RRULE, e.g. <c>FREQ=WEEKLY;BYDAY=TU</c>.</param>
 /// <param name="TimeZone">Always Europe/London.</param>
-public sealed record ScheduleResponse(DateTime FirstStart, int DurationMinutes, string Rule, string TimeZone);
+/// <param name="NextSessions">The next five session starts from now, local time.</param>
+public sealed record ScheduleResponse(DateTime FirstStart, int DurationMinutes, string Rule, string TimeZone, IReadOnlyList<DateTime> NextSessions);
+
+/// <summary>A link to another asset.</summary>
+/// <param name="Id">Its id.</param>
+/// <param name="Slug">Its slug.</param>
+/// <param name="Name">Its name.</param>
+/// <param name="Href">Its detail URL.</param>
+public sealed record AssetLink(Guid Id, string Slug, string Name, string Href);

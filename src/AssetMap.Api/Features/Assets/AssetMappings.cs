@@ -1,16 +1,18 @@
+using AssetMap.Api.Infrastructure;
 using AssetMap.Domain.Assets;
-using AssetMap.Domain.Spatial;
 using NetTopologySuite.Geometries;
 
 namespace AssetMap.Api.Features.Assets;
 
-/// <summary>Entity → response. Privacy rules are applied here, in one place.</summary>
+/// <summary>Entity and hit → response. Privacy rules are applied here and in <see cref="Asset.PublicLocation"/>.</summary>
 internal static class AssetMappings
 {
-    public static AssetDetailResponse ToDetail(this Asset asset)
+    public const string DetailPath = "/api/v1/assets/";
+
+    public static AssetDetailResponse ToDetail(this Asset asset, AssetLink? venue, DateTime nowLocal)
     {
         // A home-based business shows its service area, not the home, unless it opted in (DESIGN.md privacy rules).
-        var hidesHome = asset is MicroEnterprise { HomeBased: true, ShowsHomeLocation: false };
+        var hidesHome = asset.LocationIsApproximate;
         return new AssetDetailResponse(
             asset.Id,
             asset.Slug,
@@ -19,7 +21,8 @@ internal static class AssetMappings
             asset.Summary,
             asset.Description,
             [.. asset.Categories.OrderBy(c => c.Name, StringComparer.Ordinal).Select(c => new CategoryRef(c.Slug, c.Name))],
-            hidesHome ? null : asset.Location.ToGeoPoint(),
+            asset.PublicLocation.ToGeoPoint(),
+            hidesHome,
             hidesHome
                 ? new AddressResponse(null, asset.Address.Town, asset.Address.Postcode?.Outward)
                 : new AddressResponse(asset.Address.Line, asset.Address.Town, asset.Address.Postcode?.Value),
@@ -29,11 +32,30 @@ internal static class AssetMappings
             asset.AccessibilityNotes,
             asset.LastVerifiedAt,
             asset is CommunityHub hub ? new HubDetails(hub.OpeningHours?.ToString(), hub.Facilities) : null,
-            asset is MicroEnterprise enterprise ? enterprise.ToResponse(hidesHome) : null,
-            asset is SocialPrescribingActivity activity ? activity.ToResponse() : null);
+            asset is MicroEnterprise enterprise ? enterprise.ToResponse() : null,
+            asset is SocialPrescribingActivity activity ? activity.ToResponse(venue, nowLocal) : null);
     }
 
-    private static MicroEnterpriseResponse ToResponse(this MicroEnterprise enterprise, bool hidesHome) => new(
+    public static AssetSummaryResponse ToSummary(this AssetHit hit) => new(
+        hit.Id,
+        hit.Slug,
+        hit.Kind,
+        hit.Name,
+        hit.Summary,
+        hit.Categories,
+        hit.Location.ToGeoPoint(),
+        hit.LocationIsApproximate,
+        hit.DistanceMetres is { } metres ? Math.Round(metres, 1) : null,
+        hit.PcnAreaCode,
+        hit.LastVerifiedAt,
+        DetailPath + hit.Id);
+
+    public static GeoJsonFeature<AssetSummaryResponse> ToFeature(this AssetSummaryResponse summary) =>
+        new(summary.Id.ToString(), new GeoJsonGeometry("Point", new[] { summary.Location.Longitude, summary.Location.Latitude }), summary);
+
+    public static GeoPoint ToGeoPoint(this Point point) => new(point.Y, point.X);
+
+    private static MicroEnterpriseResponse ToResponse(this MicroEnterprise enterprise) => new(
         enterprise.Services,
         enterprise.Price?.Pence,
         enterprise.Price?.ToString(),
@@ -42,20 +64,21 @@ internal static class AssetMappings
         enterprise.InsuranceExpiresOn,
         enterprise.DbsCheckedOn,
         enterprise.CqcRegistration,
-        enterprise.ServiceRadiusMetres is { } radius
-            ? new ServiceAreaResponse((hidesHome ? Geo.Coarsen(enterprise.Location) : enterprise.Location).ToGeoPoint(), radius)
-            : null,
+        enterprise.ServiceRadiusMetres is { } radius ? new ServiceAreaResponse(enterprise.PublicLocation.ToGeoPoint(), radius) : null,
         enterprise.HomeBased);
 
-    private static ActivityResponse ToResponse(this SocialPrescribingActivity activity) => new(
+    private static ActivityResponse ToResponse(this SocialPrescribingActivity activity, AssetLink? venue, DateTime nowLocal) => new(
         activity.Provider,
-        activity.VenueId,
-        new ScheduleResponse(activity.Schedule.FirstStart, (int)activity.Schedule.Duration.TotalMinutes, activity.Schedule.Rule, Schedule.TimeZone),
+        venue,
+        new ScheduleResponse(
+            activity.Schedule.FirstStart,
+            (int)activity.Schedule.Duration.TotalMinutes,
+            activity.Schedule.Rule,
+            Schedule.TimeZone,
+            activity.Schedule.NextSessions(nowLocal, 5)),
         activity.Cost?.Pence,
         activity.Cost?.ToString(),
         activity.Eligibility,
         activity.Referral,
         activity.Capacity);
-
-    private static GeoPoint ToGeoPoint(this Point point) => new(point.Y, point.X);
 }

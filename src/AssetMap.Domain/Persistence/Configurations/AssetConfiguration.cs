@@ -3,11 +3,15 @@ using AssetMap.Domain.Places;
 using AssetMap.Domain.Taxonomy;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using NpgsqlTypes;
 
 namespace AssetMap.Domain.Persistence.Configurations;
 
 internal sealed class AssetConfiguration : IEntityTypeConfiguration<Asset>
 {
+    /// <summary>The shadow tsvector column behind full-text search.</summary>
+    public const string SearchVector = "SearchVector";
+
     public void Configure(EntityTypeBuilder<Asset> builder)
     {
         builder.ToTable("assets");
@@ -49,6 +53,21 @@ internal sealed class AssetConfiguration : IEntityTypeConfiguration<Asset>
         // geography: searches are "within N metres", and ST_DWithin on geography uses this GiST index.
         builder.Property(a => a.Location).HasColumnType("geography (point, 4326)");
         builder.HasIndex(a => a.Location).HasMethod("gist");
+        builder.Property(a => a.PublicLocation).HasColumnType("geography (point, 4326)");
+        builder.HasIndex(a => a.PublicLocation).HasMethod("gist");
+
+        // Full text: English stemming, name weighted above summary above description. A shadow property, so the
+        // entity stays EF-free; queries reach it through EF.Property.
+        builder.Property<NpgsqlTsVector>(SearchVector)
+            .HasComputedColumnSql(
+                "setweight(to_tsvector('english', coalesce(name, '')), 'A') || "
+                + "setweight(to_tsvector('english', coalesce(summary, '')), 'B') || "
+                + "setweight(to_tsvector('english', coalesce(description, '')), 'C')",
+                stored: true);
+        builder.HasIndex(SearchVector).HasMethod("gin");
+
+        // Typo tolerance ("lnch club"): trigram word similarity on the name.
+        builder.HasIndex(a => a.Name).HasMethod("gin").HasOperators("gin_trgm_ops").HasDatabaseName("ix_assets_name_trgm");
 
         builder.Property(a => a.PcnAreaCode).HasMaxLength(6);
         builder.HasOne<PcnArea>().WithMany().HasForeignKey(a => a.PcnAreaCode).OnDelete(DeleteBehavior.SetNull);

@@ -1,6 +1,7 @@
 ﻿using System;
 using Microsoft.EntityFrameworkCore.Migrations;
 using NetTopologySuite.Geometries;
+using NpgsqlTypes;
 
 #nullable disable
 
@@ -13,6 +14,7 @@ namespace AssetMap.Domain.Persistence.Migrations
         protected override void Up(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.AlterDatabase()
+                .Annotation("Npgsql:PostgresExtension:pg_trgm", ",,")
                 .Annotation("Npgsql:PostgresExtension:postgis", ",,");
 
             migrationBuilder.CreateTable(
@@ -101,6 +103,7 @@ namespace AssetMap.Domain.Persistence.Migrations
                     summary = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
                     description = table.Column<string>(type: "text", nullable: true),
                     location = table.Column<Point>(type: "geography (point, 4326)", nullable: false),
+                    public_location = table.Column<Point>(type: "geography (point, 4326)", nullable: false),
                     pcn_area_code = table.Column<string>(type: "character varying(6)", maxLength: 6, nullable: true),
                     wheelchair_accessible = table.Column<bool>(type: "boolean", nullable: false),
                     accessibility_notes = table.Column<string>(type: "text", nullable: true),
@@ -109,6 +112,7 @@ namespace AssetMap.Domain.Persistence.Migrations
                     created_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
                     updated_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
                     xmin = table.Column<uint>(type: "xid", rowVersion: true, nullable: false),
+                    search_vector = table.Column<NpgsqlTsVector>(type: "tsvector", nullable: true, computedColumnSql: "setweight(to_tsvector('english', coalesce(name, '')), 'A') || setweight(to_tsvector('english', coalesce(summary, '')), 'B') || setweight(to_tsvector('english', coalesce(description, '')), 'C')", stored: true),
                     address_line = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
                     address_postcode = table.Column<string>(type: "character varying(8)", maxLength: 8, nullable: true),
                     address_town = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
@@ -226,9 +230,28 @@ namespace AssetMap.Domain.Persistence.Migrations
                 .Annotation("Npgsql:IndexMethod", "gist");
 
             migrationBuilder.CreateIndex(
+                name: "ix_assets_name_trgm",
+                table: "assets",
+                column: "name")
+                .Annotation("Npgsql:IndexMethod", "gin")
+                .Annotation("Npgsql:IndexOperators", new[] { "gin_trgm_ops" });
+
+            migrationBuilder.CreateIndex(
                 name: "ix_assets_pcn_area_code",
                 table: "assets",
                 column: "pcn_area_code");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_assets_public_location",
+                table: "assets",
+                column: "public_location")
+                .Annotation("Npgsql:IndexMethod", "gist");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_assets_search_vector",
+                table: "assets",
+                column: "search_vector")
+                .Annotation("Npgsql:IndexMethod", "gin");
 
             migrationBuilder.CreateIndex(
                 name: "ix_assets_service_area",

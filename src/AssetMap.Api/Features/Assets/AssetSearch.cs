@@ -1,0 +1,148 @@
+using AssetMap.Domain.Assets;
+using AssetMap.Domain.Persistence;
+using Microsoft.EntityFrameworkCore;
+using NetTopologySuite.Geometries;
+using NpgsqlTypes;
+
+namespace AssetMap.Api.Features.Assets;
+
+/// <summary>One row of a search result, before it becomes a REST or GraphQL shape.</summary>
+internal sealed record AssetHit(
+    Guid Id,
+    string Slug,
+    AssetKind Kind,
+    string Name,
+    string Summary,
+    Point Location,
+    bool LocationIsApproximate,
+    double? DistanceMetres,
+    string? PcnAreaCode,
+    DateTimeOffset? LastVerifiedAt,
+    IReadOnlyList<CategoryRef> Categories);
+
+/// <summary>A page of hits and how many match in all.</summary>
+internal sealed record AssetHitPage(IReadOnlyList<AssetHit> Items, int TotalCount);
+
+/// <summary>
+/// The one query service behind REST and GraphQL: published hubs, micro-enterprises and activities only (time-bank
+/// members live elsewhere), filtered in SQL with the GiST/GIN indexes, nearest first when there is a point.
+/// </summary>
+internal sealed class AssetSearch(AssetMapDbContext db, TimeProvider clock)
+{
+    private const string English = "english";
+
+    public async Task<AssetHitPage> SearchAsync(AssetSearchCriteria criteria, CancellationToken ct)
+    {
+        var query = await FilterAsync(criteria, ct);
+        var total = await query.CountAsync(ct);
+        var ordered = Order(query, criteria);
+        var rows = await Project(ordered, criteria.Near)
+            .Skip((criteria.Page - 1) * criteria.PageSize)
+            .Take(criteria.PageSize)
+            .ToListAsync(ct);
+        return new AssetHitPage(rows, total);
+    }
+
+    private async Task<IQueryable<Asset>> FilterAsync(AssetSearchCriteria c, CancellationToken ct)
+    {
+        var query = db.Assets.AsNoTracking().Where(a => a.Status == AssetStatus.Published);
+        if (c.Kinds.Count > 0)
+        {
+            query = query.Where(a => c.Kinds.Contains(a.Kind));
+        }
+
+        if (c.Near is { } point)
+        {
+            query = query.WithinMetres(point, c.RadiusMetres);
+        }
+
+        if (c.PcnCode is { } pcn)
+        {
+            query = query.Where(a => a.PcnAreaCode == pcn);
+        }
+
+        if (c.CategoryIds.Count > 0)
+        {
+            query = query.Where(a => a.Categories.Any(category => c.CategoryIds.Contains(category.Id)));
+        }
+
+        if (c.Text is { } text)
+        {
+            query = query.Where(a =>
+                EF.Property<NpgsqlTsVector>(a, "SearchVector").Matches(EF.Functions.WebSearchToTsQuery(English, text))
+                || EF.Functions.TrigramsAreWordSimilar(text, a.Name)
+                || a.Categories.Any(category => EF.Functions.ToTsVector(English, category.Name).Matches(EF.Functions.WebSearchToTsQuery(English, text))));
+        }
+
+        if (c.AccessibleOnly)
+        {
+            query = query.Where(a => a.WheelchairAccessible);
+        }
+
+        if (c.FreeOnly)
+        {
+            query = query.Where(a => ((MicroEnterprise)a).Price == Money.Free || ((SocialPrescribingActivity)a).Cost == Money.Free);
+        }
+
+        if (c.DirectPaymentsOnly)
+        {
+            query = query.Where(a => a.Kind == AssetKind.MicroEnterprise && ((MicroEnterprise)a).AcceptsDirectPayments);
+        }
+
+        if (c.VerifiedSince is { } since)
+        {
+            var from = new DateTimeOffset(since.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
+            query = query.Where(a => a.LastVerifiedAt >= from);
+        }
+
+        return c.OpenOn is { } openOn ? await OpenOnAsync(query, openOn, ct) : query;
+    }
+
+    // Opening hours and RRULEs are evaluated in .NET (Ical.Net), over the candidates the SQL filters left; the
+    // matching ids then go back into the SQL query so counting, ordering and paging stay in the database.
+    private async Task<IQueryable<Asset>> OpenOnAsync(IQueryable<Asset> query, OpenOn openOn, CancellationToken ct)
+    {
+        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(clock.GetUtcNow(), LondonTime).DateTime);
+        var hubs = await query.OfType<CommunityHub>().Select(h => new { h.Id, h.OpeningHours }).ToListAsync(ct);
+        var activities = await query.OfType<SocialPrescribingActivity>().Select(a => new { a.Id, a.Schedule }).ToListAsync(ct);
+        var open = hubs.Where(h => h.OpeningHours?.IsOpenOn(openOn.Day) == true).Select(h => h.Id)
+            .Concat(activities
+                .Where(a => openOn.Date is { } date ? a.Schedule.HasSessionOn(date) : a.Schedule.HasSessionOn(openOn.Day, today))
+                .Select(a => a.Id))
+            .ToList();
+        return query.Where(a => open.Contains(a.Id));
+    }
+
+    private static IQueryable<Asset> Order(IQueryable<Asset> query, AssetSearchCriteria c)
+    {
+        if (c.Near is { } point)
+        {
+            return query.NearestFirst(point);
+        }
+
+        if (c.Text is { } text)
+        {
+            return query
+                .OrderByDescending(a => EF.Property<NpgsqlTsVector>(a, "SearchVector").Rank(EF.Functions.WebSearchToTsQuery(English, text))
+                    + EF.Functions.TrigramsWordSimilarity(text, a.Name))
+                .ThenBy(a => a.Name).ThenBy(a => a.Id);
+        }
+
+        return query.OrderBy(a => a.Name).ThenBy(a => a.Id);
+    }
+
+    private static IQueryable<AssetHit> Project(IQueryable<Asset> query, Point? near) =>
+        near is null
+            ? query.Select(a => new AssetHit(
+                a.Id, a.Slug, a.Kind, a.Name, a.Summary, a.PublicLocation,
+                a.Kind == AssetKind.MicroEnterprise && ((MicroEnterprise)a).HomeBased && !((MicroEnterprise)a).ShowsHomeLocation,
+                null, a.PcnAreaCode, a.LastVerifiedAt,
+                a.Categories.OrderBy(x => x.Name).Select(x => new CategoryRef(x.Slug, x.Name)).ToList()))
+            : query.Select(a => new AssetHit(
+                a.Id, a.Slug, a.Kind, a.Name, a.Summary, a.PublicLocation,
+                a.Kind == AssetKind.MicroEnterprise && ((MicroEnterprise)a).HomeBased && !((MicroEnterprise)a).ShowsHomeLocation,
+                EF.Functions.Distance(a.PublicLocation, near, false), a.PcnAreaCode, a.LastVerifiedAt,
+                a.Categories.OrderBy(x => x.Name).Select(x => new CategoryRef(x.Slug, x.Name)).ToList()));
+
+    private static readonly TimeZoneInfo LondonTime = TimeZoneInfo.FindSystemTimeZoneById(Schedule.TimeZone);
+}

@@ -1,0 +1,44 @@
+using AssetMap.Domain.Assets;
+using NetTopologySuite.Geometries;
+
+namespace AssetMap.Api.Features.Assets;
+
+/// <summary>A checked search: every value known good. REST and GraphQL both build one and run it through <see cref="AssetSearch"/>.</summary>
+internal sealed record AssetSearchCriteria
+{
+    public const int DefaultRadiusMetres = 2_000;
+    public const int MaxRadiusMetres = 50_000;
+    public const int DefaultPageSize = 20;
+    public const int MaxPageSize = 100;
+    public const int MaxTextLength = 200;
+
+    public Point? Near { get; init; }
+
+    public double RadiusMetres { get; init; } = DefaultRadiusMetres;
+
+    public string? PcnCode { get; init; }
+
+    public IReadOnlyList<AssetKind> Kinds { get; init; } = [];
+
+    /// <summary>Categories to match, parents already expanded to include their children.</summary>
+    public IReadOnlyList<Guid> CategoryIds { get; init; } = [];
+
+    public string? Text { get; init; }
+
+    public OpenOn? OpenOn { get; init; }
+
+    public bool FreeOnly { get; init; }
+
+    public bool AccessibleOnly { get; init; }
+
+    public bool DirectPaymentsOnly { get; init; }
+
+    public DateOnly? VerifiedSince { get; init; }
+
+    public int Page { get; init; } = 1;
+
+    public int PageSize { get; init; } = DefaultPageSize;
+}
+
+/// <summary>A weekday, or a date (which also fixes the weekday).</summary>
+internal sealed record OpenOn(DayOfWeek Day, DateOnly? Date);

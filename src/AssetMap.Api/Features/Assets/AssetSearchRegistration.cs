@@ -1,0 +1,14 @@
+namespace AssetMap.Api.Features.Assets;
+
+internal static class AssetSearchRegistration
+{
+    public static IServiceCollection AddAssetSearch(this IServiceCollection services)
+    {
+        services.AddSingleton(TimeProvider.System);
+        services.AddScoped<AssetSearchRequest>();
+        services.AddScoped<AssetSearch>();
+        services.AddScoped<AssetListing>();
+        services.AddScoped<AssetDetails>();
+        return services;
+    }
+}

@@ -1,0 +1,14 @@
+namespace AssetMap.Api.Infrastructure;
+
+internal static class CorsSetup
+{
+    /// <summary>Public GETs may be read from any origin: the directory is open data.</summary>
+    public const string PublicReads = "PublicReads";
+
+    public static IServiceCollection AddAssetMapCors(this IServiceCollection services) =>
+        services.AddCors(options => options.AddPolicy(PublicReads, policy => policy
+            .AllowAnyOrigin()
+            .WithMethods("GET", "HEAD")
+            .AllowAnyHeader()
+            .WithExposedHeaders("ETag")));
+}

@@ -1,0 +1,14 @@
+namespace AssetMap.Api.Infrastructure;
+
+internal static class OutputCaching
+{
+    /// <summary>Categories and PCN areas change only when the CVS imports: cache responses for a few minutes.</summary>
+    public const string Directory = "Directory";
+
+    public static IServiceCollection AddAssetMapOutputCache(this IServiceCollection services) =>
+        services.AddOutputCache(options => options.AddPolicy(Directory, policy => policy
+            .Expire(TimeSpan.FromMinutes(5))
+            .SetVaryByQuery("*")
+            .SetVaryByHeader("Accept")
+            .Tag(Directory)));
+}
