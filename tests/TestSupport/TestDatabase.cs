@@ -67,6 +67,15 @@ public sealed class TestDatabase : IAsyncDisposable
     /// <summary>A DbContext on this database, configured exactly as the app configures it.</summary>
     public AssetMapDbContext CreateContext() => CreateContext(ConnectionString);
 
+    /// <summary>As <see cref="CreateContext()"/>, with extra options (e.g. an interceptor).</summary>
+    public AssetMapDbContext CreateContext(Action<DbContextOptionsBuilder> configure)
+    {
+        var options = new DbContextOptionsBuilder<AssetMapDbContext>();
+        PersistenceRegistration.Configure(options, ConnectionString);
+        configure(options);
+        return new AssetMapDbContext(options.Options);
+    }
+
     /// <inheritdoc />
     public async ValueTask DisposeAsync()
     {

@@ -47,7 +47,8 @@ public sealed class AssetEndpointTests(ApiFactory api) : IClassFixture<ApiFactor
         var details = body.GetProperty("activity");
         Assert.Equal(activity.Schedule.Rule, details.GetProperty("schedule").GetProperty("rule").GetString());
         Assert.Equal("Europe/London", details.GetProperty("schedule").GetProperty("timeZone").GetString());
-        Assert.Equal(activity.VenueId.ToString(), details.GetProperty("venueId").GetString());
+        Assert.Equal(activity.VenueId.ToString(), details.GetProperty("venue").GetProperty("id").GetString());
+        Assert.Equal(5, details.GetProperty("schedule").GetProperty("nextSessions").GetArrayLength());
     }
 
     [Fact]
@@ -60,7 +61,8 @@ public sealed class AssetEndpointTests(ApiFactory api) : IClassFixture<ApiFactor
 
         var body = await client.GetFromJsonAsync<JsonElement>($"/api/v1/assets/{enterprise.Id}", Ct);
 
-        Assert.False(body.TryGetProperty("location", out _));
+        Assert.True(body.GetProperty("locationIsApproximate").GetBoolean());
+        Assert.NotEqual(enterprise.Location.Y, body.GetProperty("location").GetProperty("latitude").GetDouble());
         Assert.False(body.GetProperty("address").TryGetProperty("line", out _));
         Assert.Equal(enterprise.Address.Postcode!.Outward, body.GetProperty("address").GetProperty("postcode").GetString());
         var centre = body.GetProperty("microEnterprise").GetProperty("serviceArea").GetProperty("centre");
@@ -94,13 +96,59 @@ public sealed class AssetEndpointTests(ApiFactory api) : IClassFixture<ApiFactor
         await ProblemAssert.IsProblemAsync(response, HttpStatusCode.NotFound);
     }
 
+    [Theory]
+    [InlineData("Not%20A%20Slug!")]
+    [InlineData("a_b")]
+    [InlineData("%27%3B%20drop%20table%20assets%3B--")]
+    public async Task A_malformed_id_or_slug_is_a_400_naming_it(string idOrSlug)
+    {
+        var response = await api.CreateClient().GetAsync($"/api/v1/assets/{idOrSlug}", Ct);
+
+        var problem = await ProblemAssert.IsProblemAsync(response, HttpStatusCode.BadRequest);
+        Assert.True(problem.GetProperty("errors").TryGetProperty("idOrSlug", out _));
+    }
+
     [Fact]
-    public async Task A_malformed_id_is_a_400_naming_the_id()
+    public async Task A_well_formed_slug_that_names_nothing_is_a_404()
     {
         var response = await api.CreateClient().GetAsync("/api/v1/assets/not-a-uuid", Ct);
 
-        var problem = await ProblemAssert.IsProblemAsync(response, HttpStatusCode.BadRequest);
-        Assert.Contains("not-a-uuid", problem.GetProperty("errors").GetProperty("id")[0].GetString(), StringComparison.Ordinal);
+        await ProblemAssert.IsProblemAsync(response, HttpStatusCode.NotFound);
+    }
+
+    [Fact]
+    public async Task Assets_are_found_by_slug_and_per_kind_endpoints_only_serve_their_kind()
+    {
+        var client = api.CreateClient();
+
+        var bySlug = await client.GetFromJsonAsync<JsonElement>("/api/v1/assets/aveley-village-hub", Ct);
+        var asHub = await client.GetAsync("/api/v1/hubs/aveley-village-hub", Ct);
+        var asActivity = await client.GetAsync("/api/v1/activities/aveley-village-hub", Ct);
+
+        Assert.Equal("Aveley Village Hub", bySlug.GetProperty("name").GetString());
+        Assert.Equal(HttpStatusCode.OK, asHub.StatusCode);
+        await ProblemAssert.IsProblemAsync(asActivity, HttpStatusCode.NotFound);
+    }
+
+    [Fact]
+    public async Task Details_carry_an_etag_and_a_matching_conditional_get_is_a_304()
+    {
+        var client = api.CreateClient();
+
+        var first = await client.GetAsync("/api/v1/assets/aveley-village-hub", Ct);
+        var etag = first.Headers.ETag;
+        using var conditional = new HttpRequestMessage(HttpMethod.Get, "/api/v1/assets/aveley-village-hub");
+        conditional.Headers.IfNoneMatch.Add(etag!);
+        var second = await client.SendAsync(conditional, Ct);
+        using var stale = new HttpRequestMessage(HttpMethod.Get, "/api/v1/assets/aveley-village-hub");
+        stale.Headers.IfNoneMatch.Add(new System.Net.Http.Headers.EntityTagHeaderValue("\"stale\""));
+        var third = await client.SendAsync(stale, Ct);
+
+        Assert.NotNull(etag);
+        Assert.Equal(HttpStatusCode.NotModified, second.StatusCode);
+        Assert.Empty(await second.Content.ReadAsByteArrayAsync(Ct));
+        Assert.Equal(HttpStatusCode.OK, third.StatusCode);
+        Assert.Equal(etag, third.Headers.ETag);
     }
 
     [Fact]
@@ -128,7 +176,8 @@ public sealed class AssetEndpointTests(ApiFactory api) : IClassFixture<ApiFactor
         var document = await client.GetFromJsonAsync<JsonElement>("/swagger/v1/swagger.json", Ct);
         var ui = await client.GetAsync("/swagger/index.html", Ct);
 
-        Assert.True(document.GetProperty("paths").TryGetProperty("/api/v1/assets/{id}", out _));
+        Assert.True(document.GetProperty("paths").TryGetProperty("/api/v1/assets/{idOrSlug}", out _));
+        Assert.True(document.GetProperty("paths").TryGetProperty("/api/v1/assets", out _));
         Assert.Equal(HttpStatusCode.OK, ui.StatusCode);
     }
 }

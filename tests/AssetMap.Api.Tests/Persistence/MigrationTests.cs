@@ -8,7 +8,10 @@ public sealed class MigrationTests(EmptyDatabaseFixture fixture) : IClassFixture
 
     [Theory]
     [InlineData("assets", "ix_assets_location", "gist")]
+    [InlineData("assets", "ix_assets_public_location", "gist")]
     [InlineData("assets", "ix_assets_service_area", "gist")]
+    [InlineData("assets", "ix_assets_search_vector", "gin")]
+    [InlineData("assets", "ix_assets_name_trgm", "gin")]
     [InlineData("pcn_areas", "ix_pcn_areas_boundary", "gist")]
     [InlineData("postcodes", "ix_postcodes_location", "gist")]
     [InlineData("time_bank_members", "ix_time_bank_members_coarse_location", "gist")]
@@ -53,7 +56,7 @@ public sealed class MigrationTests(EmptyDatabaseFixture fixture) : IClassFixture
             """).ToListAsync(Ct);
 
         Assert.Equal(
-            ["assets.location:Point:4326", "assets.service_area:Polygon:4326", "pcn_areas.boundary:MULTIPOLYGON:4326",
+            ["assets.location:Point:4326", "assets.public_location:Point:4326", "assets.service_area:Polygon:4326", "pcn_areas.boundary:MULTIPOLYGON:4326",
              "postcodes.location:Point:4326", "time_bank_members.coarse_location:Point:4326"],
             columns.Order(StringComparer.Ordinal));
     }

@@ -6,7 +6,7 @@ namespace AssetMap.Api.Features.Assets;
 internal sealed record AssetSearchParameters
 {
     /// <summary>The person's postcode, any case or spacing (e.g. <c>rm17 6sl</c>). Give this or lat/lon, not both.</summary>
-    /// <example>RM17 6SL</example>
+    /// <example>RM16 2JT</example>
     [FromQuery(Name = "postcode")]
     public string? Postcode { get; init; }
 
@@ -29,8 +29,7 @@ internal sealed record AssetSearchParameters
     [FromQuery(Name = "pcn")]
     public string? Pcn { get; init; }
 
-    /// <summary>Category slug, repeatable; a parent category includes its children (see /api/v1/categories).</summary>
-    /// <example>food-and-meals</example>
+    /// <summary>Category slug, repeatable; a parent category includes its children (see /api/v1/categories), e.g. <c>food-and-meals</c>.</summary>
     [FromQuery(Name = "category")]
     public string[]? Category { get; init; }
 
