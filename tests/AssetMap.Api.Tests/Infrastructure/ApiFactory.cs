@@ -12,7 +12,13 @@ public sealed class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
 {
     public TestDatabase Database { get; private set; } = null!;
 
-    public async ValueTask InitializeAsync() => Database = await TestDatabase.CreateAsync();
+    public async ValueTask InitializeAsync()
+    {
+        Database = await TestDatabase.CreateAsync();
+
+        // Start the host now, so the sample is loaded before any test reads the database directly.
+        _ = Server;
+    }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
