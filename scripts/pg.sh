@@ -1,7 +1,7 @@
 # shellcheck shell=bash
 # scripts/pg.sh — helpers shared by run.sh and test.sh. Source it; it sets no shell options.
 #
-#   assetmap_install_prereqs          install PostgreSQL 15 + PostGIS 3 (and curl) if missing; check dotnet
+#   assetmap_install_prereqs          install PostgreSQL 15 + PostGIS 3, curl and npm if missing; check dotnet
 #   assetmap_pg_start DATADIR PORT [--fast]   init (if needed) and start a cluster on 127.0.0.1:PORT
 #   assetmap_pg_stop DATADIR          fast shutdown; no error if not running
 #   assetmap_pg_destroy DATADIR       stop and remove the cluster
@@ -64,9 +64,11 @@ assetmap_install_prereqs() {
     pkgs+=(postgresql-15 postgresql-15-postgis-3)
   fi
   command -v curl >/dev/null 2>&1 || pkgs+=(curl)
+  # The AssetMap.Api build runs `npm ci` for its front-end packages (GraphiQL).
+  command -v npm >/dev/null 2>&1 || pkgs+=(nodejs npm)
   if [ "${#pkgs[@]}" -gt 0 ]; then
     if ! command -v apt-get >/dev/null 2>&1; then
-      _assetmap_die "missing ${pkgs[*]} (PostgreSQL 15 with PostGIS 3, curl) and no apt-get to install them; install them and re-run"
+      _assetmap_die "missing ${pkgs[*]} (PostgreSQL 15 with PostGIS 3, curl, Node.js with npm) and no apt-get to install them; install them and re-run"
     fi
     if ! _assetmap_is_root; then
       if command -v sudo >/dev/null 2>&1 && sudo -n true 2>/dev/null; then

@@ -3,6 +3,7 @@ using AssetMap.Api.Features.Categories;
 using AssetMap.Api.Features.Health;
 using AssetMap.Api.Features.PcnAreas;
 using AssetMap.Api.Features.Postcodes;
+using AssetMap.Api.GraphQL;
 using AssetMap.Api.Infrastructure;
 using AssetMap.Domain.Persistence;
 using Serilog;
@@ -24,6 +25,7 @@ builder.Services.AddAssetMapOpenApi();
 builder.Services.AddAssetMapCors();
 builder.Services.AddAssetMapOutputCache();
 builder.Services.AddAssetSearch();
+builder.Services.AddAssetMapGraphQL(builder.Environment);
 
 var app = builder.Build();
 
@@ -31,7 +33,9 @@ var app = builder.Build();
 app.UseSerilogRequestLogging();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
+app.UseNulCharacterGuard();
 app.UseAssetMapOpenApi();
+app.UseGraphiQLAssets();
 app.UseGeoJsonSuffix();
 app.UseRouting();
 app.UseCors();
@@ -42,6 +46,8 @@ app.MapAssetEndpoints();
 app.MapPcnAreaEndpoints();
 app.MapPostcodeEndpoints();
 app.MapCategoryEndpoints();
+app.MapGraphQLEndpoint();
+app.MapGraphiQLPage();
 
 await app.PrepareDatabaseAsync();
 await app.RunAsync();

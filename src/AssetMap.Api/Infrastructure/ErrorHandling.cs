@@ -5,6 +5,37 @@ namespace AssetMap.Api.Infrastructure;
 
 internal static class ErrorHandling
 {
+    /// <summary>
+    /// PostgreSQL text cannot hold NUL, so a NUL anywhere in the path or query is refused up front with a 400 rather
+    /// than reaching the database as a 500.
+    /// </summary>
+    public static IApplicationBuilder UseNulCharacterGuard(this IApplicationBuilder app) => app.Use(async (context, next) =>
+    {
+        var request = context.Request;
+        var badParameters = request.Query
+            .Where(q => q.Key.Contains('\0', StringComparison.Ordinal) || q.Value.Any(v => v?.Contains('\0', StringComparison.Ordinal) ?? false))
+            .Select(q => q.Key.Replace("\0", "", StringComparison.Ordinal))
+            .ToList();
+        if (badParameters.Count == 0 && !(request.Path.Value?.Contains('\0', StringComparison.Ordinal) ?? false))
+        {
+            await next(context);
+            return;
+        }
+
+        context.Response.StatusCode = StatusCodes.Status400BadRequest;
+        await context.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
+        {
+            HttpContext = context,
+            ProblemDetails =
+            {
+                Status = StatusCodes.Status400BadRequest,
+                Title = "One or more parameters are invalid",
+                Detail = "The request contains a NUL character.",
+                Extensions = { ["errors"] = badParameters.Distinct().ToDictionary(p => p, p => new[] { $"{p} contains a NUL character." }) },
+            },
+        });
+    });
+
     /// <summary>RFC 9457 problem details for every error: handled, unhandled (no details) and bare status codes.</summary>
     public static IServiceCollection AddAssetMapProblemDetails(this IServiceCollection services)
     {

@@ -1,6 +1,9 @@
+using AssetMap.Domain.Persistence;
 using AssetMap.TestSupport;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace AssetMap.Api.Tests.Infrastructure;
 
@@ -11,6 +14,9 @@ namespace AssetMap.Api.Tests.Infrastructure;
 public sealed class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
 {
     public TestDatabase Database { get; private set; } = null!;
+
+    /// <summary>Counts the SQL commands the app sends (for N+1 tests).</summary>
+    public SqlCommandCounter Sql { get; } = new();
 
     public async ValueTask InitializeAsync()
     {
@@ -27,6 +33,7 @@ public sealed class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Database:MigrateOnStartup", "false");
         builder.UseSetting("Database:SeedOnStartup", "true");
         builder.UseSetting("Database:SeedDirectory", SeedData.Directory);
+        builder.ConfigureTestServices(services => services.ConfigureDbContext<AssetMapDbContext>(o => o.AddInterceptors(Sql)));
     }
 
     public override async ValueTask DisposeAsync()

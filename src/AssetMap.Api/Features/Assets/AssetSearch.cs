@@ -37,7 +37,7 @@ internal sealed class AssetSearch(AssetMapDbContext db, TimeProvider clock)
         var total = await query.CountAsync(ct);
         var ordered = Order(query, criteria);
         var rows = await Project(ordered, criteria.Near)
-            .Skip((criteria.Page - 1) * criteria.PageSize)
+            .Skip(criteria.Offset)
             .Take(criteria.PageSize)
             .ToListAsync(ct);
         return new AssetHitPage(rows, total);

@@ -38,6 +38,12 @@ internal sealed record AssetSearchCriteria
     public int Page { get; init; } = 1;
 
     public int PageSize { get; init; } = DefaultPageSize;
+
+    /// <summary>Rows to skip; GraphQL cursors are offsets, REST pages are <c>(Page - 1) * PageSize</c>.</summary>
+    public int Offset => ExplicitOffset ?? ((Page - 1) * PageSize);
+
+    /// <summary>An offset that need not fall on a page boundary (GraphQL <c>after</c>).</summary>
+    public int? ExplicitOffset { get; init; }
 }
 
 /// <summary>A weekday, or a date (which also fixes the weekday).</summary>

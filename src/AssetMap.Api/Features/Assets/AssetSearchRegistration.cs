@@ -9,6 +9,8 @@ internal static class AssetSearchRegistration
         services.AddScoped<AssetSearch>();
         services.AddScoped<AssetListing>();
         services.AddScoped<AssetDetails>();
+        services.AddScoped<Categories.CategoryTree>();
+        services.AddScoped<PcnAreas.PcnAreaStatistics>();
         return services;
     }
 }

@@ -18,6 +18,22 @@ internal sealed class AssetSearchRequest(AssetMapDbContext db)
         AssetSearchParameters p, IReadOnlyList<string>? kinds, CancellationToken ct)
     {
         var errors = new ParameterErrors();
+
+        // PostgreSQL text cannot hold NUL (GraphQL strings can); refuse it rather than fail in the database.
+        foreach (var (name, value) in new[] { ("postcode", p.Postcode), ("pcn", p.Pcn), ("q", p.Q), ("openOn", p.OpenOn) }
+            .Concat((p.Category ?? []).Select(c => ("category", (string?)c))))
+        {
+            if (value?.Contains('\0', StringComparison.Ordinal) == true)
+            {
+                errors.Add(name, $"{name} contains a NUL character.");
+            }
+        }
+
+        if (errors.Any)
+        {
+            return (null, errors);
+        }
+
         var near = await PointAsync(p, errors, ct);
         if (p.Radius is not null && near is null && !errors.Any)
         {

@@ -1,8 +1,5 @@
 using AssetMap.Api.Infrastructure;
-using AssetMap.Domain.Assets;
-using AssetMap.Domain.Persistence;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.EntityFrameworkCore;
 
 namespace AssetMap.Api.Features.Categories;
 
@@ -27,25 +24,8 @@ internal static class CategoryEndpoints
     }
 
     /// <summary>The category tree.</summary>
-    /// <param name="db">The database.</param>
+    /// <param name="tree">The taxonomy reader.</param>
     /// <param name="ct">Cancelled when the client goes away.</param>
-    private static async Task<Ok<List<CategoryNode>>> ListCategories(AssetMapDbContext db, CancellationToken ct)
-    {
-        var categories = await db.Categories.AsNoTracking().ToListAsync(ct);
-        var tagged = db.Assets.Where(a => a.Status == AssetStatus.Published)
-            .SelectMany(a => a.Categories.Select(c => new { AssetId = a.Id, CategoryId = c.Id, TopId = c.ParentId ?? c.Id }));
-        var own = await tagged.GroupBy(t => t.CategoryId).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, ct);
-        var families = await tagged.GroupBy(t => t.TopId)
-            .Select(g => new { g.Key, Count = g.Select(t => t.AssetId).Distinct().Count() })
-            .ToDictionaryAsync(g => g.Key, g => g.Count, ct);
-
-        return TypedResults.Ok(categories.Where(c => c.ParentId is null).OrderBy(c => c.Name, StringComparer.Ordinal)
-            .Select(parent => new CategoryNode(
-                parent.Slug,
-                parent.Name,
-                families.GetValueOrDefault(parent.Id),
-                [.. categories.Where(c => c.ParentId == parent.Id).OrderBy(c => c.Name, StringComparer.Ordinal)
-                    .Select(child => new CategoryNode(child.Slug, child.Name, own.GetValueOrDefault(child.Id), []))]))
-            .ToList());
-    }
+    private static async Task<Ok<List<CategoryNode>>> ListCategories(CategoryTree tree, CancellationToken ct) =>
+        TypedResults.Ok(await tree.GetAsync(ct));
 }

@@ -1,6 +1,5 @@
 using AssetMap.Api.Features.Assets;
 using AssetMap.Api.Infrastructure;
-using AssetMap.Domain.Assets;
 using AssetMap.Domain.Persistence;
 using AssetMap.Domain.Places;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -59,8 +58,10 @@ internal static class PcnAreaEndpoints
     /// <summary>Read one PCN area.</summary>
     /// <param name="code">PCN area code, e.g. <c>U81042</c>.</param>
     /// <param name="db">The database.</param>
+    /// <param name="statistics">Counts of what the area holds.</param>
     /// <param name="ct">Cancelled when the client goes away.</param>
-    private static async Task<Results<Ok<PcnAreaDetail>, ProblemHttpResult>> GetPcnArea(string code, AssetMapDbContext db, CancellationToken ct)
+    private static async Task<Results<Ok<PcnAreaDetail>, ProblemHttpResult>> GetPcnArea(
+        string code, AssetMapDbContext db, PcnAreaStatistics statistics, CancellationToken ct)
     {
         var area = await FindAsync(db, code, ct);
         if (area is null)
@@ -68,16 +69,7 @@ internal static class PcnAreaEndpoints
             return NotFound(code);
         }
 
-        var inside = db.Assets.Where(a => a.Status == AssetStatus.Published && a.PcnAreaCode == area.Code);
-        var byKind = await inside.GroupBy(a => a.Kind).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct);
-        var byCategory = await inside.SelectMany(a => a.Categories)
-            .GroupBy(c => new { c.Slug, c.Name })
-            .Select(g => new CategoryCount(g.Key.Slug, g.Key.Name, g.Count()))
-            .ToListAsync(ct);
-        var counts = new PcnAreaCounts(
-            byKind.Sum(k => k.Count),
-            Enum.GetValues<AssetKind>().ToDictionary(k => JsonNaming(k), k => byKind.SingleOrDefault(x => x.Key == k)?.Count ?? 0),
-            [.. byCategory.OrderByDescending(c => c.Count).ThenBy(c => c.Name, StringComparer.Ordinal)]);
+        var counts = await statistics.CountAsync(area.Code, ct);
         return TypedResults.Ok(new PcnAreaDetail(area.Code, area.Name, area.Locality, GeoJsonGeometry.From(area.Boundary), counts, Path + area.Code + "/assets"));
     }
 
@@ -142,7 +134,7 @@ internal static class PcnAreaEndpoints
 
     public static PcnAreaSummary Summary(PcnArea area) => new(area.Code, area.Name, area.Locality, Path + area.Code);
 
-    private static Task<PcnArea?> FindAsync(AssetMapDbContext db, string code, CancellationToken ct)
+    public static Task<PcnArea?> FindAsync(AssetMapDbContext db, string code, CancellationToken ct)
     {
         var normalised = code.Trim().ToUpperInvariant();
         return db.PcnAreas.AsNoTracking().SingleOrDefaultAsync(a => a.Code == normalised, ct);
@@ -151,6 +143,4 @@ internal static class PcnAreaEndpoints
     private static ProblemHttpResult NotFound(string code) =>
         TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "PCN area not found",
             detail: $"No PCN area has code '{(code.Length > 40 ? code[..40] + "…" : code)}' (see /api/v1/pcn-areas).");
-
-    private static string JsonNaming(AssetKind kind) => System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(kind.ToString());
 }

@@ -46,6 +46,8 @@ public sealed class BadInputTests(ApiFactory api) : IClassFixture<ApiFactory>
         { "openOn=2026-13-45", HttpStatusCode.BadRequest, "openOn" },
         { "verifiedSince=yesterday", HttpStatusCode.BadRequest, "verifiedSince" },
         { "free=maybe", HttpStatusCode.BadRequest, "free" },
+        { "category=%00", HttpStatusCode.BadRequest, "category" },
+        { "q=lunch%00club", HttpStatusCode.BadRequest, "q" },
     };
 
     [Theory]

@@ -1,0 +1,183 @@
+using System.Text;
+using System.Text.Json;
+using AssetMap.Api.Infrastructure;
+using GraphQL;
+using GraphQL.Transport;
+using GraphQL.Types;
+
+namespace AssetMap.Api.GraphQL;
+
+/// <summary>
+/// GraphQL over HTTP, ours because the GraphQL.Server packages are not on our feed: POST application/json (one request
+/// or a small batch) and GET for queries. As GraphQL.NET Server 8 does: with application/graphql-response+json a request
+/// that could not be executed (unparseable, invalid) is a 400; with application/json it is always 200.
+/// </summary>
+internal static partial class GraphQLEndpoint
+{
+    private const string ModernMediaType = "application/graphql-response+json";
+    private const int MaxBodyBytes = 256 * 1024;
+
+    public static IEndpointRouteBuilder MapGraphQLEndpoint(this IEndpointRouteBuilder routes)
+    {
+        var graphql = routes.MapGroup("/graphql").RequireCors(CorsSetup.GraphQL).ExcludeFromDescription();
+        graphql.MapPost("/", PostAsync);
+        graphql.MapGet("/", GetAsync);
+        return routes;
+    }
+
+    private static async Task<IResult> PostAsync(HttpContext http, IGraphQLTextSerializer serializer)
+    {
+        if (!http.Request.HasJsonContentType())
+        {
+            return Failure(http, StatusCodes.Status415UnsupportedMediaType, "UNSUPPORTED_MEDIA_TYPE", "Send GraphQL requests as application/json.");
+        }
+
+        var body = await ReadBodyAsync(http);
+        if (body is null)
+        {
+            return Failure(http, StatusCodes.Status413PayloadTooLarge, "REQUEST_TOO_LARGE", $"The request body is over {MaxBodyBytes / 1024} KB.");
+        }
+
+        try
+        {
+            if (body.TrimStart().StartsWith('['))
+            {
+                var batch = serializer.Deserialize<GraphQLRequest[]>(body) ?? [];
+                if (batch.Length is 0 or > GraphQLSetup.MaxBatchSize)
+                {
+                    return Failure(http, StatusCodes.Status400BadRequest, "BATCH_TOO_LARGE", $"A batch holds 1 to {GraphQLSetup.MaxBatchSize} requests.");
+                }
+
+                var results = new List<ExecutionResult>();
+                foreach (var request in batch)
+                {
+                    results.Add(await ExecuteAsync(http, request));
+                }
+
+                return new GraphQLResult(results, Modern(http), StatusCodes.Status200OK);
+            }
+
+            var single = serializer.Deserialize<GraphQLRequest>(body);
+            return single is null
+                ? Failure(http, StatusCodes.Status400BadRequest, "BAD_REQUEST", "The body is not a GraphQL request.")
+                : Respond(http, await ExecuteAsync(http, single));
+        }
+        catch (Exception e) when (e is JsonException or InvalidOperationException or FormatException)
+        {
+            return Failure(http, StatusCodes.Status400BadRequest, "BAD_REQUEST", "The body is not valid JSON for a GraphQL request.");
+        }
+    }
+
+    private static async Task<IResult> GetAsync(HttpContext http, IGraphQLTextSerializer serializer)
+    {
+        var query = http.Request.Query;
+        Inputs? variables = null;
+        if (query["variables"].ToString() is { Length: > 0 } json)
+        {
+            try
+            {
+                variables = serializer.Deserialize<Inputs>(json);
+            }
+            catch (JsonException)
+            {
+                return Failure(http, StatusCodes.Status400BadRequest, "BAD_REQUEST", "variables is not a JSON object.");
+            }
+        }
+
+        var request = new GraphQLRequest
+        {
+            Query = query["query"].ToString(),
+            OperationName = query["operationName"].ToString() is { Length: > 0 } name ? name : null,
+            Variables = variables,
+        };
+
+        // GET is for queries: the schema has no mutations, so any other operation fails validation with a 400.
+        return Respond(http, await ExecuteAsync(http, request));
+    }
+
+    private static async Task<ExecutionResult> ExecuteAsync(HttpContext http, GraphQLRequest request)
+    {
+        if (string.IsNullOrWhiteSpace(request.Query))
+        {
+            return Error("BAD_REQUEST", "The request has no query.");
+        }
+
+        if (request.Query.Length > GraphQLSetup.MaxDocumentLength)
+        {
+            return Error("DOCUMENT_TOO_LARGE", $"The query is {request.Query.Length} characters; at most {GraphQLSetup.MaxDocumentLength} are accepted.");
+        }
+
+        var executer = http.RequestServices.GetRequiredService<IDocumentExecuter<ISchema>>();
+        var logger = http.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(GraphQLEndpoint));
+        return await executer.ExecuteAsync(new ExecutionOptions
+        {
+            Query = request.Query,
+            OperationName = request.OperationName,
+            Variables = request.Variables,
+            Extensions = request.Extensions,
+            User = http.User,
+            RequestServices = http.RequestServices,
+            CancellationToken = http.RequestAborted,
+            Timeout = GraphQLSetup.Timeout,
+            UnhandledExceptionDelegate = context =>
+            {
+                LogUnhandled(logger, context.Exception);
+                return Task.CompletedTask;
+            },
+        });
+    }
+
+    private static GraphQLResult Respond(HttpContext http, ExecutionResult result)
+    {
+        var modern = Modern(http);
+        return new GraphQLResult([result], modern, modern && !result.Executed ? StatusCodes.Status400BadRequest : StatusCodes.Status200OK, single: true);
+    }
+
+    private static GraphQLResult Failure(HttpContext http, int status, string code, string message) =>
+        new([Error(code, message)], Modern(http), status, single: true);
+
+    private static ExecutionResult Error(string code, string message) =>
+        new() { Errors = [new ExecutionError(message) { Code = code }], Executed = false };
+
+    // application/graphql-response+json unless the client asked only for application/json.
+    private static bool Modern(HttpContext http)
+    {
+        var accept = http.Request.GetTypedHeaders().Accept;
+        return accept.Count == 0 || accept.Any(a => a.MatchesAllTypes
+            || a.MediaType.Equals(ModernMediaType, StringComparison.OrdinalIgnoreCase));
+    }
+
+    private static async Task<string?> ReadBodyAsync(HttpContext http)
+    {
+        using var buffer = new MemoryStream();
+        var chunk = new byte[16 * 1024];
+        int read;
+        while ((read = await http.Request.Body.ReadAsync(chunk, http.RequestAborted)) > 0)
+        {
+            if (buffer.Length + read > MaxBodyBytes)
+            {
+                return null;
+            }
+
+            buffer.Write(chunk, 0, read);
+        }
+
+        return Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length);
+    }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Unhandled exception in a GraphQL resolver")]
+    private static partial void LogUnhandled(ILogger logger, Exception exception);
+
+    private sealed class GraphQLResult(IReadOnlyList<ExecutionResult> results, bool modern, int status, bool single = false) : IResult
+    {
+        public async Task ExecuteAsync(HttpContext httpContext)
+        {
+            var response = httpContext.Response;
+            response.StatusCode = status;
+            response.ContentType = modern ? $"{ModernMediaType}; charset=utf-8" : "application/json; charset=utf-8";
+            var serializer = httpContext.RequestServices.GetRequiredService<IGraphQLSerializer>();
+            object payload = single ? results[0] : results;
+            await serializer.WriteAsync(response.Body, payload, httpContext.RequestAborted);
+        }
+    }
+}

@@ -1,0 +1,41 @@
+using AssetMap.Api.GraphQL.Loaders;
+using GraphQL;
+using GraphQL.Execution;
+using GraphQLParser.AST;
+
+namespace AssetMap.Api.GraphQL;
+
+internal static class GraphQLSetup
+{
+    /// <summary>Limits that keep one request from costing the database or the server too much.</summary>
+    public const int MaxDepth = 10;
+    public const int MaxComplexity = 10_000;
+    public const int MaxDocumentLength = 20_000;
+    public const int MaxBatchSize = 5;
+    public static readonly TimeSpan Timeout = TimeSpan.FromSeconds(10);
+
+    public static IServiceCollection AddAssetMapGraphQL(this IServiceCollection services, IHostEnvironment environment)
+    {
+        services.AddGraphQL(graphql => graphql
+            .AddSchema<AssetMapSchema>()
+            .AddGraphTypes(typeof(AssetMapSchema).Assembly)
+            .AddSystemTextJson(json => json.Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping)
+            // Resolvers share the request's DbContext, so queries run one field at a time.
+            .AddExecutionStrategy<SerialExecutionStrategy>(OperationType.Query)
+            .AddComplexityAnalyzer(options =>
+            {
+                options.MaxDepth = MaxDepth;
+                options.MaxComplexity = MaxComplexity;
+            })
+            .AddErrorInfoProvider(options =>
+            {
+                // Stack traces and internal messages only in Development; codes and argument names always.
+                options.ExposeExceptionDetails = environment.IsDevelopment();
+                options.ExposeData = true;
+            }));
+        services.AddScoped<VenueLoader>();
+        services.AddScoped<PcnAreaLoader>();
+        services.AddScoped<AssetCategoriesLoader>();
+        return services;
+    }
+}

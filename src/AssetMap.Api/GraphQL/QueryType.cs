@@ -1,0 +1,101 @@
+using AssetMap.Api.Features.Categories;
+using AssetMap.Api.Features.PcnAreas;
+using AssetMap.Api.GraphQL.Types;
+using AssetMap.Api.Infrastructure;
+using AssetMap.Domain.Assets;
+using AssetMap.Domain.Persistence;
+using AssetMap.Domain.Places;
+using GraphQL;
+using GraphQL.Types;
+using Microsoft.EntityFrameworkCore;
+
+namespace AssetMap.Api.GraphQL;
+
+internal sealed class QueryType : ObjectGraphType
+{
+    public QueryType()
+    {
+        Name = "Query";
+        Description = "Published community assets near a person or in a PCN area. Time-bank members are private and never here.";
+
+        SearchArguments.AddSearch(Connection<AssetType>("assets")
+                .Description("Search across kinds: nearest first when near or postcode is given, else by relevance for text, else by name."),
+                includeKinds: true, includePcn: true)
+            .ResolveAsync(async ctx => await AssetConnections.ResolveAsync(ctx, null, null));
+        SearchArguments.AddSearch(Connection<HubType>("hubs").Description("Search community hubs."), includeKinds: false, includePcn: true)
+            .ResolveAsync(async ctx => await AssetConnections.ResolveAsync(ctx, AssetKind.Hub, null));
+        SearchArguments.AddSearch(Connection<MicroEnterpriseType>("microEnterprises").Description("Search micro-enterprises."), includeKinds: false, includePcn: true)
+            .ResolveAsync(async ctx => await AssetConnections.ResolveAsync(ctx, AssetKind.MicroEnterprise, null));
+        SearchArguments.AddSearch(Connection<SocialPrescribingActivityType>("activities").Description("Search social-prescribing activities."), includeKinds: false, includePcn: true)
+            .ResolveAsync(async ctx => await AssetConnections.ResolveAsync(ctx, AssetKind.Activity, null));
+
+        Field<AssetType>("asset")
+            .Description("One published asset by global id, UUID or slug; null when there is none.")
+            .Argument<NonNullGraphType<IdGraphType>>("id", "A global id, a UUID or a slug.")
+            .ResolveAsync(async ctx => await FindAssetAsync(Db(ctx), ctx.GetArgument<string>("id"), ctx.CancellationToken));
+        Field<NodeInterface>("node")
+            .Description("Any object by its global id (Relay).")
+            .Argument<NonNullGraphType<IdGraphType>>("id", "A global id.")
+            .ResolveAsync(async ctx => await FindNodeAsync(Db(ctx), ctx.GetArgument<string>("id"), ctx.CancellationToken));
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<PcnAreaType>>>>("pcnAreas")
+            .Description("Every PCN area, by name.")
+            .ResolveAsync(async ctx => await Db(ctx).PcnAreas.AsNoTracking().OrderBy(a => a.Name).ToListAsync(ctx.CancellationToken));
+        Field<PcnAreaType>("pcnArea")
+            .Description("One PCN area by code (e.g. U81042); null when there is none.")
+            .Argument<NonNullGraphType<StringGraphType>>("code", "The ODS code.")
+            .ResolveAsync(async ctx => await PcnAreaEndpoints.FindAsync(Db(ctx), ctx.GetArgument<string>("code"), ctx.CancellationToken));
+        Field<PostcodeType>("postcode")
+            .Description("A postcode's point and PCN area; null when the directory does not hold it.")
+            .Argument<NonNullGraphType<StringGraphType>>("code", "Any case or spacing, e.g. rm16 2jt.")
+            .ResolveAsync(async ctx => await FindPostcodeAsync(Db(ctx), ctx.GetArgument<string>("code"), ctx.CancellationToken));
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<CategoryNodeType>>>>("categories")
+            .Description("The category tree, with counts of published assets.")
+            .ResolveAsync(async ctx => await ctx.RequestServices!.GetRequiredService<CategoryTree>().GetAsync(ctx.CancellationToken));
+    }
+
+    private static AssetMapDbContext Db(IResolveFieldContext ctx) => ctx.RequestServices!.GetRequiredService<AssetMapDbContext>();
+
+    private static async Task<AssetNode?> FindAssetAsync(AssetMapDbContext db, string id, CancellationToken ct)
+    {
+        var key = GlobalId.Decode(id) is { } global && global.Type is "Hub" or "MicroEnterprise" or "SocialPrescribingActivity" ? global.Key : id;
+        var published = db.Assets.AsNoTracking().Where(a => a.Status == AssetStatus.Published);
+        var asset = Guid.TryParse(key, out var uuid)
+            ? await published.SingleOrDefaultAsync(a => a.Id == uuid, ct)
+            : await published.SingleOrDefaultAsync(a => a.Slug == key, ct);
+        return asset is null ? null : new AssetNode(asset, null);
+    }
+
+    private static async Task<object?> FindNodeAsync(AssetMapDbContext db, string id, CancellationToken ct) =>
+        GlobalId.Decode(id) switch
+        {
+            ("PcnArea", var code) => await PcnAreaEndpoints.FindAsync(db, code, ct),
+            ("Hub" or "MicroEnterprise" or "SocialPrescribingActivity", _) => await FindAssetAsync(db, id, ct),
+            _ => throw new ExecutionError("id is not a global id this API gave out.") { Code = "BAD_USER_INPUT" },
+        };
+
+    private static async Task<PostcodeNode?> FindPostcodeAsync(AssetMapDbContext db, string code, CancellationToken ct)
+    {
+        if (!Postcode.TryParse(code, out var postcode, out var problem))
+        {
+            var errors = new ParameterErrors();
+            errors.Add("code", problem);
+            throw AssetConnections.BadUserInput(errors);
+        }
+
+        var found = await db.Postcodes.AsNoTracking().SingleOrDefaultAsync(p => p.Postcode == postcode, ct);
+        return found is null ? null : new PostcodeNode(found.Postcode.Value, found.Location);
+    }
+}
+
+internal sealed class AssetMapSchema : Schema
+{
+    public AssetMapSchema(IServiceProvider services, QueryType query)
+        : base(services)
+    {
+        Query = query;
+        Description = "AssetMap: what is strong in a place — community hubs, micro-enterprises and social-prescribing activities.";
+
+        // Implementations are reached only through interfaces, so register them explicitly.
+        RegisterTypes(typeof(HubType), typeof(MicroEnterpriseType), typeof(SocialPrescribingActivityType), typeof(PcnAreaType));
+    }
+}
