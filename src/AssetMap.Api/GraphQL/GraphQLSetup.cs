@@ -8,7 +8,8 @@ namespace AssetMap.Api.GraphQL;
 internal static class GraphQLSetup
 {
     /// <summary>Limits that keep one request from costing the database or the server too much.</summary>
-    public const int MaxDepth = 10;
+    // 15: the introspection query GraphiQL sends is 13 deep; our deepest real query is about 10.
+    public const int MaxDepth = 15;
     public const int MaxComplexity = 10_000;
     public const int MaxDocumentLength = 20_000;
     public const int MaxBatchSize = 5;
@@ -26,6 +27,13 @@ internal static class GraphQLSetup
             {
                 options.MaxDepth = MaxDepth;
                 options.MaxComplexity = MaxComplexity;
+
+                // Introspection (GraphiQL, code generators) reads the schema, not the database: it costs nothing.
+                var standard = options.DefaultComplexityImpactDelegate;
+                options.DefaultComplexityImpactDelegate = context =>
+                    context.ParentType.Name.StartsWith("__", StringComparison.Ordinal) || context.FieldDefinition.Name.StartsWith("__", StringComparison.Ordinal)
+                        ? new(0, 1)
+                        : standard(context);
             })
             .AddErrorInfoProvider(options =>
             {

@@ -36,8 +36,20 @@ public sealed class GraphQLTransportTests(ApiFactory api) : IClassFixture<ApiFac
         { "{ assets { edges { node { name } }", HttpStatusCode.BadRequest, "SYNTAX_ERROR" },
         { "{ nope }", HttpStatusCode.BadRequest, "FIELDS_ON_CORRECT_TYPE" },
         { "mutation { nope }", HttpStatusCode.BadRequest, "" },
-        { "{ assets { edges { node { ... on SocialPrescribingActivity { venue { pcnArea { assets { edges { node { ... on SocialPrescribingActivity { venue { pcnArea { assets { edges { node { name } } } } } } } } } } } } } } } } }", HttpStatusCode.BadRequest, "" },
+        { DepthBomb(6), HttpStatusCode.BadRequest, "COMPLEXITY" },
     };
+
+    /// <summary>assets → venue → area → assets … nested <paramref name="levels"/> times: far deeper than any real query.</summary>
+    private static string DepthBomb(int levels)
+    {
+        var inner = "name";
+        for (var i = 0; i < levels; i++)
+        {
+            inner = $"assets {{ edges {{ node {{ ... on SocialPrescribingActivity {{ venue {{ pcnArea {{ {inner} }} }} }} }} }} }}";
+        }
+
+        return "{ " + inner + " }";
+    }
 
     [Theory]
     [MemberData(nameof(InvalidDocuments))]

@@ -147,6 +147,22 @@ internal sealed class AssetKindType : EnumerationGraphType<AssetKind>
     {
         Name = "AssetKind";
         Description = "The public kinds of asset. Time-bank members are private people and never assets.";
+        Describe(this, new()
+        {
+            [AssetKind.Hub] = "A venue run with or by the community.",
+            [AssetKind.MicroEnterprise] = "A very small local business offering care or support.",
+            [AssetKind.Activity] = "A social-prescribing activity people can be referred to.",
+        });
+    }
+
+    /// <summary>Gives each enum value its description (GraphQL.NET reads none from XML docs).</summary>
+    public static void Describe<TEnum>(EnumerationGraphType<TEnum> type, Dictionary<TEnum, string> descriptions)
+        where TEnum : struct, Enum
+    {
+        foreach (var value in type.Values)
+        {
+            value.Description = descriptions[(TEnum)value.Value!];
+        }
     }
 }
 
@@ -156,5 +172,11 @@ internal sealed class ReferralRouteType : EnumerationGraphType<ReferralRoute>
     {
         Name = "ReferralRoute";
         Description = "How a person gets onto a social-prescribing activity.";
+        AssetKindType.Describe(this, new()
+        {
+            [ReferralRoute.SelfReferral] = "Anyone can sign up or turn up.",
+            [ReferralRoute.LinkWorker] = "Only through a link worker or social prescriber.",
+            [ReferralRoute.Either] = "Either way.",
+        });
     }
 }
