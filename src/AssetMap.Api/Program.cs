@@ -49,6 +49,9 @@ app.MapCategoryEndpoints();
 app.MapGraphQLEndpoint();
 app.MapGraphiQLPage();
 
+// Until the public directory page lands, the root shows the API documentation.
+app.MapGet("/", () => TypedResults.Redirect("/swagger")).ExcludeFromDescription();
+
 await app.PrepareDatabaseAsync();
 await app.RunAsync();
 
