@@ -1,3 +1,4 @@
+using AssetMap.TestSupport;
 using AssetMap.Domain.Assets;
 using AssetMap.Domain.Places;
 using AssetMap.Domain.Spatial;

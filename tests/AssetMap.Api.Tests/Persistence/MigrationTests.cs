@@ -1,3 +1,4 @@
+using AssetMap.TestSupport;
 using Microsoft.EntityFrameworkCore;
 
 namespace AssetMap.Api.Tests.Persistence;

@@ -1,3 +1,4 @@
+using AssetMap.TestSupport;
 using AssetMap.Domain.Persistence;
 using AssetMap.Domain.Spatial;
 using Microsoft.EntityFrameworkCore;

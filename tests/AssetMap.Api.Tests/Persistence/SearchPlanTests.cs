@@ -1,3 +1,4 @@
+using AssetMap.TestSupport;
 using System.Data.Common;
 using AssetMap.Api.Features.Assets;
 using AssetMap.Domain.Spatial;

@@ -7,7 +7,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 
 namespace AssetMap.Import.Tests.Seeding;
 
-public sealed class SampleDataTests(SeededDatabaseFixture fixture) : IClassFixture<SeededDatabaseFixture>
+public sealed class SampleDataTests(SampleDatabaseFixture fixture) : IClassFixture<SampleDatabaseFixture>
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 

@@ -13,8 +13,6 @@ namespace AssetMap.Api.Features.Assets;
 /// <summary>Reads one published asset by id or slug and serves it with an ETag (conditional GETs answer 304).</summary>
 internal sealed partial class AssetDetails(AssetMapDbContext db, TimeProvider clock, IOptions<JsonOptions> json)
 {
-    private static readonly TimeZoneInfo London = TimeZoneInfo.FindSystemTimeZoneById(Schedule.TimeZone);
-
     public async Task<IResult> GetAsync(HttpContext http, string idOrSlug, AssetKind? kind, CancellationToken ct)
     {
         var published = db.Assets.AsNoTracking().Include(a => a.Categories)
@@ -45,8 +43,7 @@ internal sealed partial class AssetDetails(AssetMapDbContext db, TimeProvider cl
             ? await db.Hubs.Where(h => h.Id == venueId && h.Status == AssetStatus.Published)
                 .Select(h => new AssetLink(h.Id, h.Slug, h.Name, AssetMappings.DetailPath + h.Id)).SingleOrDefaultAsync(ct)
             : null;
-        var nowLocal = TimeZoneInfo.ConvertTime(clock.GetUtcNow(), London).DateTime;
-        var body = JsonSerializer.SerializeToUtf8Bytes(asset.ToDetail(venue, nowLocal), json.Value.SerializerOptions);
+        var body = JsonSerializer.SerializeToUtf8Bytes(asset.ToDetail(venue, UkTime.Now(clock)), json.Value.SerializerOptions);
 
         // The ETag is the body's hash: it changes with anything shown, categories and next sessions included.
         var etag = $"\"{Convert.ToHexStringLower(SHA256.HashData(body))[..32]}\"";

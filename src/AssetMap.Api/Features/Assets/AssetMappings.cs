@@ -23,9 +23,7 @@ internal static class AssetMappings
             [.. asset.Categories.OrderBy(c => c.Name, StringComparer.Ordinal).Select(c => new CategoryRef(c.Slug, c.Name))],
             asset.PublicLocation.ToGeoPoint(),
             hidesHome,
-            hidesHome
-                ? new AddressResponse(null, asset.Address.Town, asset.Address.Postcode?.Outward)
-                : new AddressResponse(asset.Address.Line, asset.Address.Town, asset.Address.Postcode?.Value),
+            asset.PublicAddress(),
             asset.PcnAreaCode,
             new ContactResponse(asset.Contact.Phone, asset.Contact.Email, asset.Contact.Website),
             asset.WheelchairAccessible,
@@ -35,6 +33,11 @@ internal static class AssetMappings
             asset is MicroEnterprise enterprise ? enterprise.ToResponse() : null,
             asset is SocialPrescribingActivity activity ? activity.ToResponse(venue, nowLocal) : null);
     }
+
+    /// <summary>The address the public sees: no street line and only the outward postcode when the home is hidden.</summary>
+    public static AddressResponse PublicAddress(this Asset asset) => asset.LocationIsApproximate
+        ? new AddressResponse(null, asset.Address.Town, asset.Address.Postcode?.Outward)
+        : new AddressResponse(asset.Address.Line, asset.Address.Town, asset.Address.Postcode?.Value);
 
     public static AssetSummaryResponse ToSummary(this AssetHit hit) => new(
         hit.Id,

@@ -1,3 +1,4 @@
+using AssetMap.Api.Infrastructure;
 using AssetMap.Domain.Assets;
 using AssetMap.Domain.Persistence;
 using Microsoft.EntityFrameworkCore;
@@ -102,7 +103,7 @@ internal sealed class AssetSearch(AssetMapDbContext db, TimeProvider clock)
     // matching ids then go back into the SQL query so counting, ordering and paging stay in the database.
     private async Task<IQueryable<Asset>> OpenOnAsync(IQueryable<Asset> query, OpenOn openOn, CancellationToken ct)
     {
-        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(clock.GetUtcNow(), LondonTime).DateTime);
+        var today = UkTime.Today(clock);
         var hubs = await query.OfType<CommunityHub>().Select(h => new { h.Id, h.OpeningHours }).ToListAsync(ct);
         var activities = await query.OfType<SocialPrescribingActivity>().Select(a => new { a.Id, a.Schedule }).ToListAsync(ct);
         var open = hubs.Where(h => h.OpeningHours?.IsOpenOn(openOn.Day) == true).Select(h => h.Id)
@@ -143,6 +144,4 @@ internal sealed class AssetSearch(AssetMapDbContext db, TimeProvider clock)
                 a.Kind == AssetKind.MicroEnterprise && ((MicroEnterprise)a).HomeBased && !((MicroEnterprise)a).ShowsHomeLocation,
                 EF.Functions.Distance(a.PublicLocation, near, false), a.PcnAreaCode, a.LastVerifiedAt,
                 a.Categories.OrderBy(x => x.Name).Select(x => new CategoryRef(x.Slug, x.Name)).ToList()));
-
-    private static readonly TimeZoneInfo LondonTime = TimeZoneInfo.FindSystemTimeZoneById(Schedule.TimeZone);
 }

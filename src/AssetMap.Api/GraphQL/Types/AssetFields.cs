@@ -30,9 +30,9 @@ internal static class AssetFields
             ctx => ctx.Source.Asset.PublicLocation.ToGeoPoint()),
         new("locationIsApproximate", typeof(NonNullGraphType<BooleanGraphType>), "True when location is deliberately coarsened.",
             ctx => ctx.Source.Asset.LocationIsApproximate),
-        new("address", typeof(NonNullGraphType<AddressType>), "Postal address.", ctx => Address(ctx.Source.Asset)),
+        new("address", typeof(NonNullGraphType<AddressType>), "Postal address.", ctx => ctx.Source.Asset.PublicAddress()),
         new("postcode", typeof(StringGraphType), "Postcode (outward code only for home-based businesses that have not opted in).",
-            ctx => Address(ctx.Source.Asset).Postcode),
+            ctx => ctx.Source.Asset.PublicAddress().Postcode),
         new("contact", typeof(NonNullGraphType<ContactType>), "Phone, email, website.", ctx => ctx.Source.Asset.Contact),
         new("wheelchairAccessible", typeof(NonNullGraphType<BooleanGraphType>), "Step-free access, as the CVS records it.",
             ctx => ctx.Source.Asset.WheelchairAccessible),
@@ -68,10 +68,6 @@ internal static class AssetFields
         MicroEnterprise => "MicroEnterprise",
         _ => "SocialPrescribingActivity",
     };
-
-    private static AddressResponse Address(Asset asset) => asset.LocationIsApproximate
-        ? new AddressResponse(null, asset.Address.Town, asset.Address.Postcode?.Outward)
-        : new AddressResponse(asset.Address.Line, asset.Address.Town, asset.Address.Postcode?.Value);
 }
 
 /// <summary>The Asset interface (the class name gives the Relay types their names: AssetConnection, AssetEdge).</summary>

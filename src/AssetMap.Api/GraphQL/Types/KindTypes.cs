@@ -1,5 +1,6 @@
 using AssetMap.Api.Features.Assets;
 using AssetMap.Api.GraphQL.Loaders;
+using AssetMap.Api.Infrastructure;
 using AssetMap.Domain.Assets;
 using GraphQL;
 using GraphQL.Types;
@@ -51,8 +52,6 @@ internal sealed class MicroEnterpriseType : ObjectGraphType<AssetNode>
 
 internal sealed class SocialPrescribingActivityType : ObjectGraphType<AssetNode>
 {
-    private static readonly TimeZoneInfo London = TimeZoneInfo.FindSystemTimeZoneById(Schedule.TimeZone);
-
     public SocialPrescribingActivityType()
     {
         Name = "SocialPrescribingActivity";
@@ -77,7 +76,7 @@ internal sealed class SocialPrescribingActivityType : ObjectGraphType<AssetNode>
                 }
 
                 var clock = ctx.RequestServices!.GetRequiredService<TimeProvider>();
-                return Activity(ctx).Schedule.NextSessions(TimeZoneInfo.ConvertTime(clock.GetUtcNow(), London).DateTime, count);
+                return Activity(ctx).Schedule.NextSessions(UkTime.Now(clock), count);
             });
         Field<IntGraphType>("costPence").Description("Cost per session in pence (0 = free).").Resolve(ctx => (int?)Activity(ctx).Cost?.Pence);
         Field<StringGraphType>("cost").Description("Cost per session as text, e.g. Free or £3.").Resolve(ctx => Activity(ctx).Cost?.ToString());

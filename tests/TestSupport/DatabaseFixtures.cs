@@ -1,6 +1,4 @@
-using AssetMap.TestSupport;
-
-namespace AssetMap.Api.Tests.Persistence;
+namespace AssetMap.TestSupport;
 
 /// <summary>An empty, migrated database for one test class.</summary>
 public sealed class EmptyDatabaseFixture : IAsyncLifetime
@@ -12,7 +10,7 @@ public sealed class EmptyDatabaseFixture : IAsyncLifetime
     public async ValueTask DisposeAsync() => await Database.DisposeAsync();
 }
 
-/// <summary>A database holding the sample, for tests that only read it.</summary>
+/// <summary>A database holding the sample, for a test class that only reads it.</summary>
 public sealed class SampleDatabaseFixture : IAsyncLifetime
 {
     public TestDatabase Database { get; private set; } = null!;
