@@ -100,7 +100,7 @@ internal static class AssetConnections
         {
             var text = Encoding.UTF8.GetString(Convert.FromBase64String(cursor));
             if (text.StartsWith(CursorPrefix, StringComparison.Ordinal)
-                && int.TryParse(text[CursorPrefix.Length..], NumberStyles.None, CultureInfo.InvariantCulture, out var index) && index < int.MaxValue)
+                && int.TryParse(text[CursorPrefix.Length..], NumberStyles.None, CultureInfo.InvariantCulture, out var index) && index < AssetSearchCriteria.MaxOffset)
             {
                 return index + 1;
             }

@@ -11,6 +11,7 @@ internal sealed record AssetSearchCriteria
     public const int DefaultPageSize = 20;
     public const int MaxPageSize = 100;
     public const int MaxTextLength = 200;
+    public const int MaxOffset = 1_000_000;
 
     public Point? Near { get; init; }
 

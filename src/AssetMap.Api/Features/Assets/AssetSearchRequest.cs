@@ -48,6 +48,10 @@ internal sealed class AssetSearchRequest(AssetMapDbContext db)
         {
             errors.Add("page", "page starts at 1.");
         }
+        else if ((long)((p.Page ?? 1) - 1) * (p.PageSize ?? AssetSearchCriteria.DefaultPageSize) > AssetSearchCriteria.MaxOffset)
+        {
+            errors.Add("page", $"page is too far: results are paged up to the first {AssetSearchCriteria.MaxOffset:N0}.");
+        }
 
         if (p.PageSize is < 1 or > AssetSearchCriteria.MaxPageSize)
         {
@@ -217,6 +221,13 @@ internal sealed class AssetSearchRequest(AssetMapDbContext db)
         var value = text.Trim().ToLowerInvariant();
         if (DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
         {
+            // Schedules are expanded from their first session: keep dates to a span where that means something.
+            if (date.Year is < 2000 or > 2099)
+            {
+                errors.Add("openOn", $"openOn {value} is outside the years 2000 to 2099.");
+                return null;
+            }
+
             return new OpenOn(date.DayOfWeek, date);
         }
 

@@ -27,7 +27,7 @@ public sealed class FuzzTests(Infrastructure.ApiFactory api) : IClassFixture<Inf
     ];
 
     [Fact]
-    public async Task Hundreds_of_malformed_query_strings_never_cause_a_server_error()
+    public async Task A_thousand_malformed_query_strings_never_cause_a_server_error()
     {
         var client = api.CreateClient();
         var value = Gen.OneOf<string>(
@@ -49,9 +49,9 @@ public sealed class FuzzTests(Infrastructure.ApiFactory api) : IClassFixture<Inf
             {
                 Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
             }
-        }, iter: 400, threads: 1);
+        }, iter: 1000, threads: 1);
 
-        Assert.True(sent >= 400);
+        Assert.True(sent >= 1000);
     }
 
     // The in-memory test server refuses a NUL in a path before the app sees it (Kestrel answers 400 itself).
