@@ -137,6 +137,9 @@ public abstract class Asset
         _categories.AddRange(categories.DistinctBy(c => c.Id));
     }
 
+    /// <summary>Archives the record: no longer public, kept for the audit trail (never deleted).</summary>
+    public void Archive() => Status = AssetStatus.Archived;
+
     /// <summary>Records which PCN area the location falls in (null when outside every area).</summary>
     public void PlaceInPcnArea(string? pcnAreaCode) => PcnAreaCode = pcnAreaCode;
 

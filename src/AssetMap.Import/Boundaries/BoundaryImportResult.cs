@@ -1,0 +1,52 @@
+using System.Text.Encodings.Web;
+using System.Text.Json;
+
+namespace AssetMap.Import.Boundaries;
+
+/// <summary>
+/// One reason a boundary file was rejected. <paramref name="Feature"/> counts from 1 in file order (0 = the whole
+/// file); <paramref name="Property"/> names the attribute (or <c>geometry</c>, <c>crs</c>, <c>file</c>).
+/// </summary>
+internal sealed record BoundaryProblem(int Feature, string Property, string Reason);
+
+/// <summary>
+/// The outcome of importing one PCN boundary file. When <see cref="Problems"/> is non-empty nothing was written:
+/// a partial boundary set would misassign assets.
+/// </summary>
+/// <param name="File">The file name.</param>
+/// <param name="SourceSrid">The CRS the coordinates were read in: 4326 (WGS84) or 27700 (British National Grid).</param>
+/// <param name="Created">PCN areas new to the database.</param>
+/// <param name="Updated">Existing PCN areas whose name, locality or boundary changed.</param>
+/// <param name="Unchanged">Existing PCN areas the file repeats exactly.</param>
+/// <param name="Problems">Every rejected feature, with the reason; empty when the file was accepted.</param>
+/// <param name="Warnings">Things that were fixed up on the way (assumed CRS, repaired geometry).</param>
+/// <param name="MissingFromFile">Codes in the database that the file does not list; they are kept, not deleted.</param>
+/// <param name="AssetsReassigned">Assets whose PCN area changed because of the new boundaries.</param>
+/// <param name="Applied">False for a dry run and for a rejected file.</param>
+internal sealed record BoundaryImportResult(
+    string File,
+    int SourceSrid,
+    int Created,
+    int Updated,
+    int Unchanged,
+    IReadOnlyList<BoundaryProblem> Problems,
+    IReadOnlyList<string> Warnings,
+    IReadOnlyList<string> MissingFromFile,
+    int AssetsReassigned,
+    bool Applied)
+{
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
+    {
+        WriteIndented = true,
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
+
+    /// <summary>True when the file was rejected: the CLI then exits non-zero.</summary>
+    public bool HasProblems => Problems.Count > 0;
+
+    /// <summary>The result as indented camelCase JSON.</summary>
+    public string ToJson() => JsonSerializer.Serialize(this, Json);
+
+    public static BoundaryImportResult Rejected(string file, int sourceSrid, IReadOnlyList<BoundaryProblem> problems, IReadOnlyList<string> warnings) =>
+        new(file, sourceSrid, 0, 0, 0, problems, warnings, [], 0, false);
+}

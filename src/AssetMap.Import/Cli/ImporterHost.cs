@@ -1,0 +1,32 @@
+using AssetMap.Domain.Persistence;
+using AssetMap.Import.Importing;
+using AssetMap.Import.Seeding;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace AssetMap.Import.Cli;
+
+/// <summary>The importer's services: the shared DbContext (ConnectionStrings__AssetMap) and the importers.</summary>
+internal static class ImporterHost
+{
+    public static IHost Build()
+    {
+        var builder = Host.CreateApplicationBuilder();
+        builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        builder.Services.AddAssetMapPersistence(builder.Configuration.GetConnectionString("AssetMap"));
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddScoped<SampleDataLoader>();
+        builder.Services.AddScoped<AssetImporter>();
+        return builder.Build();
+    }
+}
+
+/// <summary>Exit codes: 0 everything applied, 1 rows rejected, 2 could not run.</summary>
+internal static class ExitCodes
+{
+    public const int Done = 0;
+    public const int Rejected = 1;
+    public const int Failed = 2;
+}

@@ -1,0 +1,20 @@
+using AssetMap.Domain.Assets;
+
+namespace AssetMap.Import.Importing;
+
+/// <summary>What the officer asked for on the command line (or the upload form).</summary>
+/// <param name="Sheet">Only this sheet of a workbook.</param>
+/// <param name="Kind">Every row is this kind (else a Type column, else the sheet name decides).</param>
+/// <param name="MappingPath">A JSON file mapping headers to fields.</param>
+/// <param name="DryRun">Validate and report, write nothing.</param>
+/// <param name="Strict">All or nothing: any rejected row rolls the whole file back.</param>
+/// <param name="ArchiveMissing">Archive records from this file that it no longer lists.</param>
+/// <param name="RejectsPath">Where to write rejected rows (default: beside the file, name.rejects.csv).</param>
+public sealed record AssetImportOptions(
+    string? Sheet = null,
+    AssetKind? Kind = null,
+    string? MappingPath = null,
+    bool DryRun = false,
+    bool Strict = false,
+    bool ArchiveMissing = false,
+    string? RejectsPath = null);
