@@ -10,6 +10,7 @@ internal static class ImporterCli
         AssetsCommand.Create(),
         PostcodesCommand.Create(),
         PcnAreasCommand.Create(),
+        BenchmarkCommand.Create(),
         DatabaseCommands.Migrate(),
         DatabaseCommands.Seed(),
     };

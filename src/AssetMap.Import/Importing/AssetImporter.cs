@@ -81,9 +81,9 @@ public sealed class AssetImporter(AssetMapDbContext db, TimeProvider clock)
         return new ImportReport(fileName, applied, counts, ordered, outcome.MissingFromFile);
     }
 
-    /// <summary>name.csv → name.rejects.csv beside it.</summary>
+    /// <summary>name.csv → name.rejects.csv, name.xlsx → name.rejects.xlsx, beside it.</summary>
     public static string RejectsPathFor(string path) =>
-        Path.Combine(Path.GetDirectoryName(Path.GetFullPath(path))!, Path.GetFileNameWithoutExtension(path) + ".rejects.csv");
+        Path.Combine(Path.GetDirectoryName(Path.GetFullPath(path))!, Path.GetFileNameWithoutExtension(path) + ".rejects" + Path.GetExtension(path).ToLowerInvariant());
 
     private static IEnumerable<ImportProblem> TableWarnings(IReadOnlyList<ImportTable> tables)
     {

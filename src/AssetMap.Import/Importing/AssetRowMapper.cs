@@ -33,15 +33,12 @@ internal sealed class AssetRowMapper(
         var kind = Kind(row, table.Sheet);
         var profile = Profile(row);
         var assetCategories = Categories(row);
-        if (kind is null || profile is null)
-        {
-            return null;
-        }
 
+        // Check the kind's own fields even when the shared ones failed: the officer sees every problem in one go.
         OpeningHours? hours = null;
         MicroEnterpriseDetails? enterprise = null;
         ActivityDraft? activity = null;
-        switch (kind.Value)
+        switch (kind)
         {
             case AssetKind.Hub:
                 hours = row.Get("openingHours", cell => CellParse.Text(cell) is { Value: { } text } ? Domain(() => OpeningHours.Parse(text)) : Parsed.Success<OpeningHours?>(null));
@@ -49,12 +46,12 @@ internal sealed class AssetRowMapper(
             case AssetKind.MicroEnterprise:
                 enterprise = Enterprise(row);
                 break;
-            default:
+            case AssetKind.Activity:
                 activity = Activity(row);
                 break;
         }
 
-        if (row.HasErrors)
+        if (row.HasErrors || kind is null || profile is null)
         {
             return null;
         }
@@ -248,10 +245,16 @@ internal sealed class AssetRowMapper(
     private ActivityDraft? Activity(RowContext row)
     {
         var provider = row.Required("provider", "A provider (who runs it)");
-        var schedule = row.Has("schedule")
-            ? row.Get("schedule", cell => SchedulePhrase.Parse(CellParse.Text(cell).Value, today))
-            : ExplicitSchedule(row);
-        if (schedule is null && !row.HasErrors)
+        Schedule? schedule = null;
+        if (row.Has("schedule"))
+        {
+            schedule = row.Get("schedule", cell => SchedulePhrase.Parse(CellParse.Text(cell).Value, today));
+        }
+        else if (row.Has("recurrence"))
+        {
+            schedule = ExplicitSchedule(row);
+        }
+        else
         {
             row.Error("schedule", "An activity needs a schedule, e.g. 'Tuesdays 10:00-12:00'.");
         }
@@ -266,11 +269,6 @@ internal sealed class AssetRowMapper(
     // The sample's shape: first session date, start and end times, and an RRULE.
     private static Schedule? ExplicitSchedule(RowContext row)
     {
-        if (!row.Has("recurrence"))
-        {
-            return null;
-        }
-
         var first = row.Get("firstSession", CellParse.Date);
         var start = Time(row, "startTime");
         var end = Time(row, "endTime");

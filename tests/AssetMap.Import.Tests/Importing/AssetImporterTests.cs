@@ -166,6 +166,44 @@ public sealed class AssetImporterTests : IAsyncLifetime
         Assert.InRange(helpers.Location.X, 0.31, 0.34);
     }
 
+    [Fact]
+    public async Task A_workbook_gets_a_workbook_of_rejects_with_its_sheet_names_that_imports_once_fixed()
+    {
+        var file = Path.Combine(_work, "directory.xlsx");
+        XlsxWriter.Write(file,
+        [
+            new SheetSpec("Hubs", new Dictionary<int, object?[]>
+            {
+                [1] = ["Ref", "Name", "Summary", "Town", "Post Code", "Categories"],
+                [2] = ["HUB-901", "Grays Good Hub", "A hub that is fine.", "Grays", "RM16 2JT", "Community hubs"],
+                [3] = ["HUB-902", "Grays Broken Hub", "A hub with a bad postcode.", "Grays", "RM16", "Community hubs"],
+            }, []),
+        ]);
+
+        var report = await ImportAsync(file, new AssetImportOptions());
+        var rejects = AssetImporter.RejectsPathFor(file);
+        var tables = AssetMap.Import.Readers.SpreadsheetReader.Read(rejects, null, null);
+
+        Assert.Equal((1, 1), (report.Counts.Created, report.Counts.Rejected));
+        Assert.EndsWith(".rejects.xlsx", rejects, StringComparison.Ordinal);
+        var table = Assert.Single(tables);
+        Assert.Equal("Hubs", table.Sheet);
+        var row = Assert.Single(table.Rows);
+        Assert.Equal("RM16", row.Values["postcode"]);
+
+        // Fix the postcode, write the rejects back as a workbook, import it: the hub is created, nothing rejected.
+        XlsxWriter.Write(rejects,
+        [
+            new SheetSpec("Hubs", new Dictionary<int, object?[]>
+            {
+                [1] = ["Ref", "Name", "Summary", "Town", "Post Code", "Categories"],
+                [2] = ["HUB-902", "Grays Broken Hub", "A hub with a bad postcode.", "Grays", "RM16 2JT", "Community hubs"],
+            }, []),
+        ]);
+        var second = await ImportAsync(rejects, new AssetImportOptions());
+        Assert.Equal((1, 0), (second.Counts.Created, second.Counts.Rejected));
+    }
+
     private async Task<ImportReport> ImportAsync(string file, AssetImportOptions options)
     {
         await using var db = _database.CreateContext();
