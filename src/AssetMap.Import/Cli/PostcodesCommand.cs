@@ -51,7 +51,8 @@ internal static class PostcodesCommand
                 Console.WriteLine($"  e.g. {example.Source} row {example.Row}: {example.Reason}");
             }
 
-            return ExitCodes.Done;
+            // Rows without coordinates are normal in ONSPD (terminated or unlocated postcodes); anything else is a rejection.
+            return result.SkippedByReason.Keys.Any(reason => reason != SkipReasons.NoCoordinates) ? ExitCodes.Rejected : ExitCodes.Done;
         });
         return command;
     }

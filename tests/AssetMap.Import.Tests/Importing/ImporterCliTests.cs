@@ -40,6 +40,24 @@ public sealed class ImporterCliTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Postcodes_exits_1_when_rows_are_unusable_and_pcn_areas_0_for_the_sample()
+    {
+        var clean = Path.Combine(_work, "onspd-clean.csv");
+        var messy = Path.Combine(_work, "onspd-messy.csv");
+        await File.WriteAllTextAsync(clean, "pcds,lat,long\nQA1 1AA,51.48,0.33\nQA1 1AB,99.999999,0\n", TestContext.Current.CancellationToken);
+        await File.WriteAllTextAsync(messy, "pcds,lat,long\nQA1 1AA,51.48,0.33\nNOT A POSTCODE,51.48,0.33\n", TestContext.Current.CancellationToken);
+
+        var cleanExit = await ImporterCli.Root().Parse(["postcodes", clean]).InvokeAsync(cancellationToken: TestContext.Current.CancellationToken);
+        var messyExit = await ImporterCli.Root().Parse(["postcodes", messy]).InvokeAsync(cancellationToken: TestContext.Current.CancellationToken);
+        var boundaries = await ImporterCli.Root().Parse(["pcn-areas", Path.Combine(SeedData.Directory, "pcn-areas.geojson"), "--dry-run"])
+            .InvokeAsync(cancellationToken: TestContext.Current.CancellationToken);
+
+        Assert.Equal(ExitCodes.Done, cleanExit); // a postcode without coordinates is normal in ONSPD
+        Assert.Equal(ExitCodes.Rejected, messyExit);
+        Assert.Equal(ExitCodes.Done, boundaries);
+    }
+
+    [Fact]
     public async Task Assets_exits_0_for_a_clean_file_and_2_for_one_it_cannot_read()
     {
         var clean = await ImporterCli.Root().Parse(["assets", Path.Combine(SeedData.Directory, "hubs.csv"), "--dry-run"])
