@@ -50,7 +50,8 @@ public sealed class AssetImporter(AssetMapDbContext db, TimeProvider clock)
             }
         }
 
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        // One transaction per file; inside a caller's transaction (the sample loader) the caller commits.
+        await using var transaction = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
         var apply = new AssetApplier(db, fileName, clock.GetUtcNow());
         var outcome = await apply.ApplyAsync(candidates, options.ArchiveMissing, ct);
         rejected.AddRange(outcome.Rejected);
@@ -61,9 +62,12 @@ public sealed class AssetImporter(AssetMapDbContext db, TimeProvider clock)
         {
             await db.SaveChangesAsync(ct);
             await db.AssignPcnAreasAsync(ct);
-            await transaction.CommitAsync(ct);
+            if (transaction is not null)
+            {
+                await transaction.CommitAsync(ct);
+            }
         }
-        else
+        else if (transaction is not null)
         {
             await transaction.RollbackAsync(ct);
         }

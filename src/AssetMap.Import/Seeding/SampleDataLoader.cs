@@ -1,4 +1,5 @@
 using AssetMap.Domain.Persistence;
+using AssetMap.Import.Importing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 
@@ -29,27 +30,32 @@ public sealed partial class SampleDataLoader(AssetMapDbContext db, ILogger<Sampl
         var pcnAreas = SamplePlaces.ReadPcnAreas(File("pcn-areas.geojson"));
         var postcodes = SamplePlaces.ReadPostcodes(File("postcodes.csv"));
         var categories = SamplePlaces.ReadCategories(File("categories.csv"));
-        var assets = new SampleAssets(postcodes, categories);
-        var hubs = assets.ReadHubs(File("hubs.csv"));
-        var enterprises = assets.ReadMicroEnterprises(File("micro-enterprises.csv"));
-        var activities = assets.ReadActivities(File("activities.csv"), hubs.ToDictionary(h => h.Source.ExternalRef ?? h.Slug));
         var members = SampleTimeBank.ReadMembers(File("time-bank-members.csv"), postcodes);
         var exchanges = SampleTimeBank.ReadExchanges(File("time-bank-exchanges.csv"), members.ToDictionary(m => m.MemberRef));
-
         db.PcnAreas.AddRange(pcnAreas);
         db.Postcodes.AddRange(postcodes.Values);
         db.Categories.AddRange(categories.Values.Distinct());
-        db.Hubs.AddRange(hubs);
-        db.MicroEnterprises.AddRange(enterprises);
-        db.Activities.AddRange(activities);
         db.TimeBankMembers.AddRange(members);
         db.TimeBankExchanges.AddRange(exchanges);
         await db.SaveChangesAsync(cancellationToken);
-        await db.AssignPcnAreasAsync(cancellationToken);
+
+        // The asset files go through the CVS importer itself: the sample is also its worked example.
+        var assets = 0;
+        foreach (var file in (string[])["hubs.csv", "micro-enterprises.csv", "activities.csv"])
+        {
+            var report = await new AssetImporter(db, TimeProvider.System).ImportAsync(File(file), new AssetImportOptions(), cancellationToken);
+            if (report.Problems.FirstOrDefault(p => p.Severity == ProblemSeverity.Error) is { } problem)
+            {
+                throw new SampleDataException(file, problem.Row, problem.Column ?? "", problem.Reason);
+            }
+
+            assets += report.Counts.Created;
+        }
+
         await transaction.CommitAsync(cancellationToken);
         db.ChangeTracker.Clear();
 
-        LogLoaded(logger, directory, pcnAreas.Count, postcodes.Count, hubs.Count + enterprises.Count + activities.Count, members.Count, exchanges.Count);
+        LogLoaded(logger, directory, pcnAreas.Count, postcodes.Count, assets, members.Count, exchanges.Count);
         return true;
     }
 
