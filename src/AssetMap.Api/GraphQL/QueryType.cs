@@ -1,10 +1,10 @@
 using AssetMap.Api.Features.Categories;
 using AssetMap.Api.Features.PcnAreas;
+using AssetMap.Api.Features.Postcodes;
 using AssetMap.Api.GraphQL.Types;
 using AssetMap.Api.Infrastructure;
 using AssetMap.Domain.Assets;
 using AssetMap.Domain.Persistence;
-using AssetMap.Domain.Places;
 using GraphQL;
 using GraphQL.Types;
 using Microsoft.EntityFrameworkCore;
@@ -47,7 +47,7 @@ internal sealed class QueryType : ObjectGraphType
         Field<PostcodeType>("postcode")
             .Description("A postcode's point and PCN area; null when the directory does not hold it.")
             .Argument<NonNullGraphType<StringGraphType>>("code", "Any case or spacing, e.g. rm16 2jt.")
-            .ResolveAsync(async ctx => await FindPostcodeAsync(Db(ctx), ctx.GetArgument<string>("code"), ctx.CancellationToken));
+            .ResolveAsync(async ctx => await FindPostcodeAsync(ctx.RequestServices!.GetRequiredService<PostcodeLookup>(), ctx.GetArgument<string>("code"), ctx.CancellationToken));
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<CategoryNodeType>>>>("categories")
             .Description("The category tree, with counts of published assets.")
             .ResolveAsync(async ctx => await ctx.RequestServices!.GetRequiredService<CategoryTree>().GetAsync(ctx.CancellationToken));
@@ -73,17 +73,14 @@ internal sealed class QueryType : ObjectGraphType
             _ => throw new ExecutionError("id is not a global id this API gave out.") { Code = "BAD_USER_INPUT" },
         };
 
-    private static async Task<PostcodeNode?> FindPostcodeAsync(AssetMapDbContext db, string code, CancellationToken ct)
+    // Malformed is BAD_USER_INPUT; a postcode the directory lacks is simply null.
+    private static async Task<PostcodeNode?> FindPostcodeAsync(PostcodeLookup postcodes, string code, CancellationToken ct)
     {
-        if (!Postcode.TryParse(code, out var postcode, out var problem))
-        {
-            var errors = new ParameterErrors();
-            errors.Add("code", problem);
-            throw AssetConnections.BadUserInput(errors);
-        }
-
-        var found = await db.Postcodes.AsNoTracking().SingleOrDefaultAsync(p => p.Postcode == postcode, ct);
-        return found is null ? null : new PostcodeNode(found.Postcode.Value, found.Location);
+        var errors = new ParameterErrors();
+        var found = await postcodes.FindAsync(code, "code", errors, ct);
+        return found is not null ? new PostcodeNode(found.Postcode.Value, found.Location)
+            : errors.Status == StatusCodes.Status404NotFound ? null
+            : throw AssetConnections.BadUserInput(errors);
     }
 }
 

@@ -5,6 +5,7 @@ internal static class AssetSearchRegistration
     public static IServiceCollection AddAssetSearch(this IServiceCollection services)
     {
         services.AddSingleton(TimeProvider.System);
+        services.AddScoped<Postcodes.PostcodeLookup>();
         services.AddScoped<AssetSearchRequest>();
         services.AddScoped<AssetSearch>();
         services.AddScoped<AssetListing>();

@@ -1,8 +1,8 @@
 using System.Globalization;
+using AssetMap.Api.Features.Postcodes;
 using AssetMap.Api.Infrastructure;
 using AssetMap.Domain.Assets;
 using AssetMap.Domain.Persistence;
-using AssetMap.Domain.Places;
 using AssetMap.Domain.Spatial;
 using Microsoft.EntityFrameworkCore;
 using NetTopologySuite.Geometries;
@@ -10,7 +10,7 @@ using NetTopologySuite.Geometries;
 namespace AssetMap.Api.Features.Assets;
 
 /// <summary>Turns raw parameters into <see cref="AssetSearchCriteria"/>, naming every parameter it cannot use.</summary>
-internal sealed class AssetSearchRequest(AssetMapDbContext db)
+internal sealed class AssetSearchRequest(AssetMapDbContext db, PostcodeLookup postcodes)
 {
     private static readonly string[] DayNames = [.. Enum.GetNames<DayOfWeek>().Select(d => d.ToLowerInvariant())];
 
@@ -116,22 +116,8 @@ internal sealed class AssetSearchRequest(AssetMapDbContext db)
     }
 
     /// <summary>A postcode's point from the directory; malformed is a 400, unknown a 404.</summary>
-    public async Task<Point?> PostcodePointAsync(string text, ParameterErrors errors, CancellationToken ct)
-    {
-        if (!Postcode.TryParse(text, out var postcode, out var problem))
-        {
-            errors.Add("postcode", problem);
-            return null;
-        }
-
-        var point = await db.Postcodes.Where(x => x.Postcode == postcode).Select(x => x.Location).SingleOrDefaultAsync(ct);
-        if (point is null)
-        {
-            errors.NotFound("postcode", $"Postcode {postcode} is not in the postcode directory.");
-        }
-
-        return point;
-    }
+    public async Task<Point?> PostcodePointAsync(string text, ParameterErrors errors, CancellationToken ct) =>
+        (await postcodes.FindAsync(text, "postcode", errors, ct))?.Location;
 
     private async Task<string?> PcnAsync(string? code, ParameterErrors errors, CancellationToken ct)
     {

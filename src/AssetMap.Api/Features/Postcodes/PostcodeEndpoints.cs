@@ -2,7 +2,6 @@ using AssetMap.Api.Features.Assets;
 using AssetMap.Api.Features.PcnAreas;
 using AssetMap.Api.Infrastructure;
 using AssetMap.Domain.Persistence;
-using AssetMap.Domain.Places;
 using Microsoft.EntityFrameworkCore;
 
 namespace AssetMap.Api.Features.Postcodes;
@@ -31,20 +30,14 @@ internal static class PostcodeEndpoints
     /// <summary>Look up a postcode.</summary>
     /// <param name="postcode">Any case or spacing, e.g. <c>rm17 6sl</c>.</param>
     /// <param name="db">The database.</param>
+    /// <param name="postcodes">The postcode directory.</param>
     /// <param name="ct">Cancelled when the client goes away.</param>
-    private static async Task<IResult> GetPostcode(string postcode, AssetMapDbContext db, CancellationToken ct)
+    private static async Task<IResult> GetPostcode(string postcode, AssetMapDbContext db, PostcodeLookup postcodes, CancellationToken ct)
     {
         var errors = new ParameterErrors();
-        if (!Postcode.TryParse(postcode, out var parsed, out var problem))
-        {
-            errors.Add("postcode", problem);
-            return errors.ToProblem();
-        }
-
-        var found = await db.Postcodes.AsNoTracking().SingleOrDefaultAsync(p => p.Postcode == parsed, ct);
+        var found = await postcodes.FindAsync(postcode, "postcode", errors, ct);
         if (found is null)
         {
-            errors.NotFound("postcode", $"Postcode {parsed} is not in the postcode directory.");
             return errors.ToProblem();
         }
 
