@@ -141,7 +141,7 @@ cat <<EOF
 AssetMap is ready:
   directory  $url/
   Swagger    $url/swagger
-  GraphQL    $url/graphql
+  GraphQL    $url/graphql  (explorer: $url/graphql/ui)
   health     $url/health/ready
   app log    $APP_LOG
 EOF
