@@ -6,7 +6,7 @@ namespace AssetMap.Import.Importing;
 
 /// <summary>What applying the candidates did (inside the caller's transaction, before SaveChanges).</summary>
 internal sealed record ApplyOutcome(
-    int Created, int Updated, int Unchanged, int Archived, IReadOnlyList<RowContext> Rejected, IReadOnlyList<AssetCandidate> Applied,
+    int Created, int Updated, int Unchanged, int Archived, IReadOnlyList<RowContext> Rejected,
     IReadOnlyList<string> MissingFromFile);
 
 /// <summary>Creates, updates or leaves alone the asset each candidate row describes. Hubs first, so activities can name them as venues.</summary>
@@ -21,7 +21,6 @@ internal sealed class AssetApplier(AssetMapDbContext db, string fileName, DateTi
         var venueIds = hubsByRef.GroupBy(h => h.ExternalRef!.ToUpperInvariant()).ToDictionary(g => g.Key, g => g.First().Id);
         int created = 0, updated = 0, unchanged = 0;
         var rejected = new List<RowContext>();
-        var applied = new List<AssetCandidate>();
         var touched = new HashSet<Guid>();
 
         foreach (var candidate in candidates.OrderBy(c => c.Kind == AssetKind.Hub ? 0 : 1))
@@ -33,7 +32,6 @@ internal sealed class AssetApplier(AssetMapDbContext db, string fileName, DateTi
                 continue;
             }
 
-            applied.Add(candidate);
             if (existing.TryGetValue(candidate.MatchKey, out var asset))
             {
                 touched.Add(asset.Id);
@@ -63,19 +61,18 @@ internal sealed class AssetApplier(AssetMapDbContext db, string fileName, DateTi
         }
 
         var (archived, missing) = await MissingAsync(candidates, touched, archiveMissing, ct);
-        return new ApplyOutcome(created, updated, unchanged, archived, rejected, applied, missing);
+        return new ApplyOutcome(created, updated, unchanged, archived, rejected, missing);
     }
 
     // A new, unsaved asset built from the row through the domain factories: the shape an existing asset is compared to.
     private static Asset? Build(AssetCandidate c, Dictionary<string, Guid> venueIds)
     {
-        var profile = c.Profile with { LastVerifiedAt = c.Profile.LastVerifiedAt };
         switch (c.Kind)
         {
             case AssetKind.Hub:
-                return CommunityHub.Create(profile, c.Categories, c.OpeningHours, c.Facilities);
+                return CommunityHub.Create(c.Profile, c.Categories, c.OpeningHours, c.Facilities);
             case AssetKind.MicroEnterprise:
-                return MicroEnterprise.Create(profile, c.Categories, c.Enterprise!);
+                return MicroEnterprise.Create(c.Profile, c.Categories, c.Enterprise!);
             default:
                 var draft = c.Activity!;
                 Guid? venue = null;
@@ -90,7 +87,7 @@ internal sealed class AssetApplier(AssetMapDbContext db, string fileName, DateTi
                     venue = id;
                 }
 
-                return SocialPrescribingActivity.Create(profile, c.Categories,
+                return SocialPrescribingActivity.Create(c.Profile, c.Categories,
                     new ActivityDetails(draft.Provider, venue, draft.Schedule, draft.Cost, draft.Eligibility, draft.Referral, draft.Capacity));
         }
     }
@@ -105,7 +102,7 @@ internal sealed class AssetApplier(AssetMapDbContext db, string fileName, DateTi
             case (CommunityHub hub, CommunityHub from):
                 hub.SetHubDetails(from.OpeningHours, from.Facilities);
                 break;
-            case (MicroEnterprise me, MicroEnterprise from):
+            case (MicroEnterprise me, _):
                 me.SetDetails(candidate.Enterprise!);
                 break;
             case (SocialPrescribingActivity activity, SocialPrescribingActivity from):
@@ -113,7 +110,6 @@ internal sealed class AssetApplier(AssetMapDbContext db, string fileName, DateTi
                 break;
         }
 
-        db.Entry(asset).Property(a => a.UpdatedAt).IsModified = true;
     }
 
     private async Task<Dictionary<string, Asset>> MatchesAsync(IReadOnlyList<AssetCandidate> candidates, CancellationToken ct)

@@ -55,7 +55,7 @@ public sealed class AssetImporter(AssetMapDbContext db, TimeProvider clock)
         var apply = new AssetApplier(db, fileName, clock.GetUtcNow());
         var outcome = await apply.ApplyAsync(candidates, options.ArchiveMissing, ct);
         rejected.AddRange(outcome.Rejected);
-        problems.AddRange(candidates.Concat(outcome.Applied).Select(c => c.Row).Concat(rejected).Distinct().SelectMany(r => r.Problems));
+        problems.AddRange(candidates.Select(c => c.Row).Concat(rejected).Distinct().SelectMany(r => r.Problems));
 
         var applied = !options.DryRun && !(options.Strict && rejected.Count > 0);
         if (applied)
