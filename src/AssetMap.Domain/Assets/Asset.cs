@@ -57,11 +57,23 @@ public abstract class Asset
     /// </summary>
     public Point PublicLocation { get; private set; } = null!;
 
-    /// <summary>True when <see cref="PublicLocation"/> is deliberately approximate.</summary>
-    public bool LocationIsApproximate => !PublicLocation.EqualsExact(Location);
+    /// <summary>
+    /// True when the home is hidden: decided by the business's own choice (<see cref="HidesLocation"/>), never by
+    /// comparing points, since a home can fall exactly on a grid-cell centre.
+    /// </summary>
+    public bool LocationIsApproximate => HidesLocation;
 
-    /// <summary>The PCN area the location falls in, when inside one.</summary>
+    /// <summary>
+    /// The postcode the public sees: the outward code only (e.g. <c>RM17</c>) when the home is hidden. Stored beside
+    /// <see cref="PublicLocation"/> so the read model never reads the private address.
+    /// </summary>
+    public string? PublicPostcode { get; private set; }
+
+    /// <summary>The PCN area the public point falls in, when inside one (kept by the importer).</summary>
     public string? PcnAreaCode { get; private set; }
+
+    /// <summary>The PCN area, for read projections (name and locality without the boundary).</summary>
+    public PcnArea? PcnArea { get; private set; }
 
     /// <summary>Phone, email, website.</summary>
     public Contact Contact { get; private set; } = Contact.None;
@@ -146,9 +158,12 @@ public abstract class Asset
     /// <summary>Whether the exact location may be shown; kinds with private locations override this.</summary>
     protected virtual bool HidesLocation => false;
 
-    /// <summary>Recomputes <see cref="PublicLocation"/> after the location or a privacy choice changed.</summary>
-    protected void RefreshPublicLocation() =>
+    /// <summary>Recomputes what the public sees of the place after the location, address or a privacy choice changed.</summary>
+    protected void RefreshPublicLocation()
+    {
         PublicLocation = HidesLocation ? Spatial.Geo.Coarsen(Location) : Location;
+        PublicPostcode = HidesLocation ? Address.Postcode?.Outward : Address.Postcode?.Value;
+    }
 
     /// <summary>Changes the slug, e.g. to make it unique.</summary>
     public void Reslug(string slug) => Slug = Assets.Slug.From(slug);

@@ -20,6 +20,9 @@ public sealed class SocialPrescribingActivity : Asset
     /// <summary>The hub it meets at, if any.</summary>
     public Guid? VenueId { get; private set; }
 
+    /// <summary>The venue, for read projections (loaded only when a query asks for it).</summary>
+    public CommunityHub? Venue { get; private set; }
+
     /// <summary>When it meets (RRULE).</summary>
     public Schedule Schedule { get; private set; } = null!;
 

@@ -1,5 +1,4 @@
 using AssetMap.Domain.Assets;
-using AssetMap.Domain.Places;
 using AssetMap.Domain.Taxonomy;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
@@ -70,7 +69,8 @@ internal sealed class AssetConfiguration : IEntityTypeConfiguration<Asset>
         builder.HasIndex(a => a.Name).HasMethod("gin").HasOperators("gin_trgm_ops").HasDatabaseName("ix_assets_name_trgm");
 
         builder.Property(a => a.PcnAreaCode).HasMaxLength(6);
-        builder.HasOne<PcnArea>().WithMany().HasForeignKey(a => a.PcnAreaCode).OnDelete(DeleteBehavior.SetNull);
+        builder.Property(a => a.PublicPostcode).HasMaxLength(8);
+        builder.HasOne(a => a.PcnArea).WithMany().HasForeignKey(a => a.PcnAreaCode).OnDelete(DeleteBehavior.SetNull);
         builder.HasIndex(a => a.PcnAreaCode);
 
         builder.HasMany(a => a.Categories).WithMany().UsingEntity(

@@ -37,6 +37,6 @@ internal sealed class SocialPrescribingActivityConfiguration : IEntityTypeConfig
             schedule.Property(s => s.Rule).HasMaxLength(300);
             schedule.Property(s => s.Duration);
         });
-        builder.HasOne<CommunityHub>().WithMany().HasForeignKey(a => a.VenueId).OnDelete(DeleteBehavior.SetNull);
+        builder.HasOne(a => a.Venue).WithMany().HasForeignKey(a => a.VenueId).OnDelete(DeleteBehavior.SetNull);
     }
 }

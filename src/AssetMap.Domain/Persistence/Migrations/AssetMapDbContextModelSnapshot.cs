@@ -76,6 +76,11 @@ namespace AssetMap.Domain.Persistence.Migrations
                         .HasColumnType("geography (point, 4326)")
                         .HasColumnName("public_location");
 
+                    b.Property<string>("PublicPostcode")
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)")
+                        .HasColumnName("public_postcode");
+
                     b.Property<NpgsqlTsVector>("SearchVector")
                         .ValueGeneratedOnAddOrUpdate()
                         .HasColumnType("tsvector")
@@ -637,11 +642,13 @@ namespace AssetMap.Domain.Persistence.Migrations
 
             modelBuilder.Entity("AssetMap.Domain.Assets.Asset", b =>
                 {
-                    b.HasOne("AssetMap.Domain.Places.PcnArea", null)
+                    b.HasOne("AssetMap.Domain.Places.PcnArea", "PcnArea")
                         .WithMany()
                         .HasForeignKey("PcnAreaCode")
                         .OnDelete(DeleteBehavior.SetNull)
                         .HasConstraintName("fk_assets_pcn_areas_pcn_area_code");
+
+                    b.Navigation("PcnArea");
                 });
 
             modelBuilder.Entity("AssetMap.Domain.Taxonomy.Category", b =>
@@ -689,11 +696,13 @@ namespace AssetMap.Domain.Persistence.Migrations
 
             modelBuilder.Entity("AssetMap.Domain.Assets.SocialPrescribingActivity", b =>
                 {
-                    b.HasOne("AssetMap.Domain.Assets.CommunityHub", null)
+                    b.HasOne("AssetMap.Domain.Assets.CommunityHub", "Venue")
                         .WithMany()
                         .HasForeignKey("VenueId")
                         .OnDelete(DeleteBehavior.SetNull)
                         .HasConstraintName("fk_assets_assets_venue_id");
+
+                    b.Navigation("Venue");
                 });
 #pragma warning restore 612, 618
         }
