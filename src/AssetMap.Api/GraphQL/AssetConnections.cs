@@ -1,19 +1,19 @@
 using System.Globalization;
 using System.Text;
 using AssetMap.Api.Features.Assets;
+using AssetMap.Api.Features.Assets.ReadModel;
 using AssetMap.Api.Infrastructure;
 using AssetMap.Domain.Assets;
-using AssetMap.Domain.Persistence;
 using GraphQL;
 using GraphQL.Builders;
 using GraphQL.Types.Relay.DataObjects;
-using Microsoft.EntityFrameworkCore;
 
 namespace AssetMap.Api.GraphQL;
 
 /// <summary>
-/// Resolves a Relay connection of assets through the same checks (<see cref="AssetSearchRequest"/>) and the same query
-/// service (<see cref="AssetSearch"/>) as REST, so both answer the same search with the same ids in the same order.
+/// Resolves a Relay connection of assets through the same checks (<see cref="AssetSearchValidator"/>), the same query
+/// service (<see cref="AssetSearch"/>) and the same read records as REST, so both answer the same search with the same
+/// ids in the same order and the same SQL.
 /// </summary>
 internal static class AssetConnections
 {
@@ -23,52 +23,41 @@ internal static class AssetConnections
     {
         var services = ctx.RequestServices!;
         var errors = new ParameterErrors();
-        var first = ctx.First ?? AssetSearchCriteria.DefaultPageSize;
         var offset = ctx.After is { } after ? Offset(after, errors) : 0;
         var near = ctx.GetArgument<GeoPoint?>("near");
-        var parameters = new AssetSearchParameters
+        var input = new SearchInput
         {
             Postcode = ctx.GetArgument<string?>("postcode"),
-            Lat = near?.Latitude,
-            Lon = near?.Longitude,
-            Radius = ctx.GetArgument<int?>("radiusMetres"),
-            Pcn = pcnCode is null ? ctx.GetArgument<string?>("pcnCode") : null,
-            Category = ctx.GetArgument<List<string>?>("categories")?.ToArray(),
-            Q = ctx.GetArgument<string?>("text"),
+            Latitude = near?.Latitude,
+            Longitude = near?.Longitude,
+            RadiusMetres = ctx.GetArgument<int?>("radiusMetres"),
+            PcnCode = pcnCode is null ? ctx.GetArgument<string?>("pcnCode") : null,
+            Kinds = kind is { } fixedKind ? [fixedKind.ToString()] : ctx.GetArgument<List<AssetKind>?>("kinds")?.Select(k => k.ToString()).ToList(),
+            Categories = ctx.GetArgument<List<string>?>("categories"),
+            Text = ctx.GetArgument<string?>("text"),
             OpenOn = ctx.GetArgument<string?>("openOn"),
             Free = ctx.GetArgument<bool?>("free"),
             Accessible = ctx.GetArgument<bool?>("accessible"),
             AcceptsDirectPayments = ctx.GetArgument<bool?>("acceptsDirectPayments"),
             VerifiedSince = ctx.GetArgument<DateOnly?>("verifiedSince"),
-            PageSize = first,
+            PageSize = ctx.First ?? AssetSearchCriteria.DefaultPageSize,
+            Offset = offset,
         };
-        var kinds = kind is { } fixedKind ? [fixedKind.ToString()] : ctx.GetArgument<List<AssetKind>?>("kinds")?.Select(k => k.ToString()).ToList();
 
-        var (criteria, checkErrors) = await services.GetRequiredService<AssetSearchRequest>().CheckAsync(parameters, kinds, ctx.CancellationToken);
-        foreach (var (parameter, messages) in checkErrors.Errors)
-        {
-            foreach (var message in messages)
-            {
-                errors.Add(parameter, message);
-            }
-        }
-
+        var (criteria, checkErrors) = await services.GetRequiredService<AssetSearchValidator>().CheckAsync(input, SearchFieldNames.GraphQL, ctx.CancellationToken);
         if (criteria is null || errors.Any)
         {
-            throw BadUserInput(errors);
+            throw BadUserInput(errors.Any ? errors : checkErrors);
         }
 
-        criteria = criteria with { ExplicitOffset = offset, PcnCode = pcnCode ?? criteria.PcnCode };
-        var page = await services.GetRequiredService<AssetSearch>().SearchAsync(criteria, ctx.CancellationToken);
-        var ids = page.Items.Select(h => h.Id).ToList();
-        var entities = await services.GetRequiredService<AssetMapDbContext>().Assets.AsNoTracking()
-            .Where(a => ids.Contains(a.Id)).ToDictionaryAsync(a => a.Id, ctx.CancellationToken);
-        var edges = page.Items.Select((hit, i) => new Edge<AssetNode>
+        if (pcnCode is not null)
         {
-            Cursor = Cursor(offset + i),
-            Node = new AssetNode(entities[hit.Id], hit.DistanceMetres),
-        }).ToList();
-        return new Connection<AssetNode>
+            criteria = criteria with { PcnCode = pcnCode };
+        }
+
+        var page = await services.GetRequiredService<AssetSearch>().SearchAsync(criteria, ctx.CancellationToken);
+        var edges = page.Items.Select((hit, i) => new Edge<AssetHit> { Cursor = Cursor(offset + i), Node = hit }).ToList();
+        return new Connection<AssetHit>
         {
             TotalCount = page.TotalCount,
             Edges = edges,
@@ -85,10 +74,8 @@ internal static class AssetConnections
     /// <summary>One error listing every bad argument, code BAD_USER_INPUT, arguments named under extensions.data.</summary>
     public static ExecutionError BadUserInput(ParameterErrors errors)
     {
-        var byArgument = errors.Errors.GroupBy(e => SearchArguments.FromRest.GetValueOrDefault(e.Key, e.Key))
-            .ToDictionary(g => g.Key, g => g.SelectMany(e => e.Value).ToArray());
-        var error = new ExecutionError(string.Join(" ", byArgument.SelectMany(a => a.Value))) { Code = "BAD_USER_INPUT" };
-        error.Data["arguments"] = byArgument;
+        var error = new ExecutionError(errors.Summary) { Code = "BAD_USER_INPUT" };
+        error.Data["arguments"] = errors.Errors;
         return error;
     }
 

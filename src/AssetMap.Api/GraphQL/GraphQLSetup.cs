@@ -42,8 +42,7 @@ internal static class GraphQLSetup
                 options.ExposeData = true;
             }));
         services.AddScoped<VenueLoader>();
-        services.AddScoped<PcnAreaLoader>();
-        services.AddScoped<AssetCategoriesLoader>();
+        services.AddScoped<PcnBoundaryLoader>();
         return services;
     }
 }

@@ -1,5 +1,5 @@
+using AssetMap.Api.Features.Assets.ReadModel;
 using AssetMap.Api.Features.Categories;
-using AssetMap.Api.Features.PcnAreas;
 using AssetMap.Api.Features.Postcodes;
 using AssetMap.Api.GraphQL.Types;
 using AssetMap.Api.Infrastructure;
@@ -32,18 +32,18 @@ internal sealed class QueryType : ObjectGraphType
         Field<AssetType>("asset")
             .Description("One published asset by global id, UUID or slug; null when there is none.")
             .Argument<NonNullGraphType<IdGraphType>>("id", "A global id, a UUID or a slug.")
-            .ResolveAsync(async ctx => await FindAssetAsync(Db(ctx), ctx.GetArgument<string>("id"), ctx.CancellationToken));
+            .ResolveAsync(async ctx => await FindAssetAsync(ctx, ctx.GetArgument<string>("id")));
         Field<NodeInterface>("node")
             .Description("Any object by its global id (Relay).")
             .Argument<NonNullGraphType<IdGraphType>>("id", "A global id.")
-            .ResolveAsync(async ctx => await FindNodeAsync(Db(ctx), ctx.GetArgument<string>("id"), ctx.CancellationToken));
+            .ResolveAsync(async ctx => await FindNodeAsync(ctx, ctx.GetArgument<string>("id")));
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<PcnAreaType>>>>("pcnAreas")
             .Description("Every PCN area, by name.")
-            .ResolveAsync(async ctx => await Db(ctx).PcnAreas.AsNoTracking().OrderBy(a => a.Name).ToListAsync(ctx.CancellationToken));
+            .ResolveAsync(async ctx => await Db(ctx).PcnAreas.OrderBy(a => a.Name).ToViews().ToListAsync(ctx.CancellationToken));
         Field<PcnAreaType>("pcnArea")
             .Description("One PCN area by code (e.g. U81042); null when there is none.")
             .Argument<NonNullGraphType<StringGraphType>>("code", "The ODS code.")
-            .ResolveAsync(async ctx => await PcnAreaEndpoints.FindAsync(Db(ctx), ctx.GetArgument<string>("code"), ctx.CancellationToken));
+            .ResolveAsync(async ctx => await FindPcnAreaAsync(Db(ctx), ctx.GetArgument<string>("code"), ctx.CancellationToken));
         Field<PostcodeType>("postcode")
             .Description("A postcode's point and PCN area; null when the directory does not hold it.")
             .Argument<NonNullGraphType<StringGraphType>>("code", "Any case or spacing, e.g. rm16 2jt.")
@@ -55,23 +55,32 @@ internal sealed class QueryType : ObjectGraphType
 
     private static AssetMapDbContext Db(IResolveFieldContext ctx) => ctx.RequestServices!.GetRequiredService<AssetMapDbContext>();
 
-    private static async Task<AssetNode?> FindAssetAsync(AssetMapDbContext db, string id, CancellationToken ct)
+    // A global id, a UUID or a slug; anything else names no asset.
+    private static async Task<AssetHit?> FindAssetAsync(IResolveFieldContext ctx, string id)
     {
         var key = GlobalId.Decode(id) is { } global && global.Type is "Hub" or "MicroEnterprise" or "SocialPrescribingActivity" ? global.Key : id;
-        var published = db.Assets.AsNoTracking().Where(a => a.Status == AssetStatus.Published);
-        var asset = Guid.TryParse(key, out var uuid)
-            ? await published.SingleOrDefaultAsync(a => a.Id == uuid, ct)
-            : await published.SingleOrDefaultAsync(a => a.Slug == key, ct);
-        return asset is null ? null : new AssetNode(asset, null);
+        if (!AssetKey.TryParse(key, out var assetKey))
+        {
+            return null;
+        }
+
+        var view = await ctx.RequestServices!.GetRequiredService<AssetReader>().FindAsync(assetKey, null, ctx.CancellationToken);
+        return view is null ? null : new AssetHit(view, null);
     }
 
-    private static async Task<object?> FindNodeAsync(AssetMapDbContext db, string id, CancellationToken ct) =>
+    private static async Task<object?> FindNodeAsync(IResolveFieldContext ctx, string id) =>
         GlobalId.Decode(id) switch
         {
-            ("PcnArea", var code) => await PcnAreaEndpoints.FindAsync(db, code, ct),
-            ("Hub" or "MicroEnterprise" or "SocialPrescribingActivity", _) => await FindAssetAsync(db, id, ct),
+            ("PcnArea", var code) => await FindPcnAreaAsync(Db(ctx), code, ctx.CancellationToken),
+            ("Hub" or "MicroEnterprise" or "SocialPrescribingActivity", _) => await FindAssetAsync(ctx, id),
             _ => throw new ExecutionError("id is not a global id this API gave out.") { Code = "BAD_USER_INPUT" },
         };
+
+    private static Task<PcnAreaView?> FindPcnAreaAsync(AssetMapDbContext db, string code, CancellationToken ct)
+    {
+        var normalised = code.Trim().ToUpperInvariant();
+        return db.PcnAreas.Where(a => a.Code == normalised).ToViews().SingleOrDefaultAsync(ct);
+    }
 
     // Malformed is BAD_USER_INPUT; a postcode the directory lacks is simply null.
     private static async Task<PostcodeNode?> FindPostcodeAsync(PostcodeLookup postcodes, string code, CancellationToken ct)

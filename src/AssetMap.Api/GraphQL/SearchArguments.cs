@@ -4,16 +4,9 @@ using GraphQL.Types;
 
 namespace AssetMap.Api.GraphQL;
 
-/// <summary>The search arguments, the same as the REST search parameters under GraphQL names.</summary>
+/// <summary>The search arguments: the fields of <see cref="Features.Assets.SearchInput"/> under GraphQL names.</summary>
 internal static class SearchArguments
 {
-    /// <summary>REST parameter → GraphQL argument, so errors name what the caller wrote.</summary>
-    public static readonly IReadOnlyDictionary<string, string> FromRest = new Dictionary<string, string>
-    {
-        ["lat"] = "near", ["lon"] = "near", ["radius"] = "radiusMetres", ["pcn"] = "pcnCode", ["category"] = "categories",
-        ["kind"] = "kinds", ["q"] = "text", ["pageSize"] = "first", ["page"] = "after",
-    };
-
     public static ConnectionBuilder<TSource> AddSearch<TSource>(ConnectionBuilder<TSource> builder, bool includeKinds, bool includePcn)
     {
         builder

@@ -14,6 +14,7 @@ namespace AssetMap.Api.Features.Assets;
 /// <param name="DistanceMetres">Great-circle distance from the search point, when the search had one.</param>
 /// <param name="PcnAreaCode">The PCN area it is in.</param>
 /// <param name="LastVerifiedAt">When the record was last checked.</param>
+/// <param name="Venue">For an activity, the published hub it meets at.</param>
 /// <param name="Href">The detail URL.</param>
 public sealed record AssetSummaryResponse(
     Guid Id,
@@ -27,6 +28,7 @@ public sealed record AssetSummaryResponse(
     double? DistanceMetres,
     string? PcnAreaCode,
     DateTimeOffset? LastVerifiedAt,
+    AssetLink? Venue,
     string Href);
 
 /// <summary>A page of search results.</summary>

@@ -5,12 +5,12 @@ using Microsoft.AspNetCore.WebUtilities;
 namespace AssetMap.Api.Features.Assets;
 
 /// <summary>Runs a list request for any asset list endpoint: check, search, shape as JSON or GeoJSON, link pages.</summary>
-internal sealed class AssetListing(AssetSearchRequest request, AssetSearch search)
+internal sealed class AssetListing(AssetSearchValidator validator, AssetSearch search)
 {
     public async Task<IResult> ListAsync(
         HttpContext http, AssetSearchParameters parameters, IReadOnlyList<string>? kinds, string? pcnRestriction, CancellationToken ct)
     {
-        var (criteria, errors) = await request.CheckAsync(parameters, kinds, ct);
+        var (criteria, errors) = await validator.CheckAsync(parameters.ToInput(kinds), SearchFieldNames.Rest, ct);
         if (criteria is null)
         {
             return errors.ToProblem();

@@ -1,64 +1,64 @@
+using AssetMap.Api.Features.Assets.ReadModel;
 using AssetMap.Api.Infrastructure;
 using AssetMap.Domain.Assets;
 using NetTopologySuite.Geometries;
 
 namespace AssetMap.Api.Features.Assets;
 
-/// <summary>Entity and hit → response. Privacy rules are applied here and in <see cref="Asset.PublicLocation"/>.</summary>
+/// <summary>Read record → REST response. Privacy was decided in <see cref="AssetProjection"/>; nothing here re-decides it.</summary>
 internal static class AssetMappings
 {
     public const string DetailPath = "/api/v1/assets/";
 
-    public static AssetDetailResponse ToDetail(this Asset asset, AssetLink? venue, DateTime nowLocal)
-    {
-        // A home-based business shows its service area, not the home, unless it opted in (DESIGN.md privacy rules).
-        var hidesHome = asset.LocationIsApproximate;
-        return new AssetDetailResponse(
-            asset.Id,
-            asset.Slug,
-            asset.Kind,
-            asset.Name,
-            asset.Summary,
-            asset.Description,
-            [.. asset.Categories.OrderBy(c => c.Name, StringComparer.Ordinal).Select(c => new CategoryRef(c.Slug, c.Name))],
-            asset.PublicLocation.ToGeoPoint(),
-            hidesHome,
-            asset.PublicAddress(),
-            asset.PcnAreaCode,
-            new ContactResponse(asset.Contact.Phone, asset.Contact.Email, asset.Contact.Website),
-            asset.WheelchairAccessible,
-            asset.AccessibilityNotes,
-            asset.LastVerifiedAt,
-            asset is CommunityHub hub ? new HubDetails(hub.OpeningHours?.ToString(), hub.Facilities) : null,
-            asset is MicroEnterprise enterprise ? enterprise.ToResponse() : null,
-            asset is SocialPrescribingActivity activity ? activity.ToResponse(venue, nowLocal) : null);
-    }
+    public static AssetDetailResponse ToDetail(this AssetView view, DateTime nowLocal) => new(
+        view.Id,
+        view.Slug,
+        view.Kind,
+        view.Name,
+        view.Summary,
+        view.Description,
+        view.Categories,
+        view.Location.ToGeoPoint(),
+        view.LocationIsApproximate,
+        view.ToAddress(),
+        view.PcnArea?.Code,
+        new ContactResponse(view.Contact.Phone, view.Contact.Email, view.Contact.Website),
+        view.WheelchairAccessible,
+        view.AccessibilityNotes,
+        view.LastVerifiedAt,
+        view.Hub is { } hub ? new HubDetails(hub.OpeningHours?.ToString(), hub.Facilities) : null,
+        view.MicroEnterprise is { } enterprise ? enterprise.ToResponse(view.Location) : null,
+        view.Activity is { } activity ? activity.ToResponse(nowLocal) : null);
 
-    /// <summary>The address the public sees: no street line and only the outward postcode when the home is hidden.</summary>
-    public static AddressResponse PublicAddress(this Asset asset) => asset.LocationIsApproximate
-        ? new AddressResponse(null, asset.Address.Town, asset.Address.Postcode?.Outward)
-        : new AddressResponse(asset.Address.Line, asset.Address.Town, asset.Address.Postcode?.Value);
+    public static AddressResponse ToAddress(this AssetView view) => new(view.AddressLine, view.Town, view.Postcode);
 
     public static AssetSummaryResponse ToSummary(this AssetHit hit) => new(
-        hit.Id,
-        hit.Slug,
-        hit.Kind,
-        hit.Name,
-        hit.Summary,
-        hit.Categories,
-        hit.Location.ToGeoPoint(),
-        hit.LocationIsApproximate,
+        hit.View.Id,
+        hit.View.Slug,
+        hit.View.Kind,
+        hit.View.Name,
+        hit.View.Summary,
+        hit.View.Categories,
+        hit.View.Location.ToGeoPoint(),
+        hit.View.LocationIsApproximate,
         hit.DistanceMetres is { } metres ? Math.Round(metres, 1) : null,
-        hit.PcnAreaCode,
-        hit.LastVerifiedAt,
-        DetailPath + hit.Id);
+        hit.View.PcnArea?.Code,
+        hit.View.LastVerifiedAt,
+        hit.View.Activity?.Venue?.ToLink(),
+        DetailPath + hit.View.Id);
+
+    public static AssetLink ToLink(this VenueView venue) => new(venue.Id, venue.Slug, venue.Name, DetailPath + venue.Id);
 
     public static GeoJsonFeature<AssetSummaryResponse> ToFeature(this AssetSummaryResponse summary) =>
         new(summary.Id.ToString(), new GeoJsonGeometry("Point", new[] { summary.Location.Longitude, summary.Location.Latitude }), summary);
 
     public static GeoPoint ToGeoPoint(this Point point) => new(point.Y, point.X);
 
-    private static MicroEnterpriseResponse ToResponse(this MicroEnterprise enterprise) => new(
+    /// <summary>The service area, centred on the public point (never the hidden home).</summary>
+    public static ServiceAreaResponse? ServiceArea(this MicroEnterpriseView enterprise, Point publicPoint) =>
+        enterprise.ServiceRadiusMetres is { } radius ? new ServiceAreaResponse(publicPoint.ToGeoPoint(), radius) : null;
+
+    private static MicroEnterpriseResponse ToResponse(this MicroEnterpriseView enterprise, Point publicPoint) => new(
         enterprise.Services,
         enterprise.Price?.Pence,
         enterprise.Price?.ToString(),
@@ -67,12 +67,12 @@ internal static class AssetMappings
         enterprise.InsuranceExpiresOn,
         enterprise.DbsCheckedOn,
         enterprise.CqcRegistration,
-        enterprise.ServiceRadiusMetres is { } radius ? new ServiceAreaResponse(enterprise.PublicLocation.ToGeoPoint(), radius) : null,
+        enterprise.ServiceArea(publicPoint),
         enterprise.HomeBased);
 
-    private static ActivityResponse ToResponse(this SocialPrescribingActivity activity, AssetLink? venue, DateTime nowLocal) => new(
+    private static ActivityResponse ToResponse(this ActivityView activity, DateTime nowLocal) => new(
         activity.Provider,
-        venue,
+        activity.Venue?.ToLink(),
         new ScheduleResponse(
             activity.Schedule.FirstStart,
             (int)activity.Schedule.Duration.TotalMinutes,

@@ -1,25 +1,12 @@
+using AssetMap.Api.Features.Assets.ReadModel;
 using AssetMap.Api.Infrastructure;
 using AssetMap.Domain.Assets;
 using AssetMap.Domain.Persistence;
+using AssetMap.Domain.Spatial;
 using Microsoft.EntityFrameworkCore;
-using NetTopologySuite.Geometries;
 using NpgsqlTypes;
 
 namespace AssetMap.Api.Features.Assets;
-
-/// <summary>One row of a search result, before it becomes a REST or GraphQL shape.</summary>
-internal sealed record AssetHit(
-    Guid Id,
-    string Slug,
-    AssetKind Kind,
-    string Name,
-    string Summary,
-    Point Location,
-    bool LocationIsApproximate,
-    double? DistanceMetres,
-    string? PcnAreaCode,
-    DateTimeOffset? LastVerifiedAt,
-    IReadOnlyList<CategoryRef> Categories);
 
 /// <summary>A page of hits and how many match in all.</summary>
 internal sealed record AssetHitPage(IReadOnlyList<AssetHit> Items, int TotalCount);
@@ -37,11 +24,11 @@ internal sealed class AssetSearch(AssetMapDbContext db, TimeProvider clock)
         var query = await FilterAsync(criteria, ct);
         var total = await query.CountAsync(ct);
         var ordered = Order(query, criteria);
-        var rows = await Project(ordered, criteria.Near)
-            .Skip(criteria.Offset)
-            .Take(criteria.PageSize)
-            .ToListAsync(ct);
-        return new AssetHitPage(rows, total);
+        var views = await ordered.Skip(criteria.Offset).Take(criteria.PageSize).ToViews().ToListAsync(ct);
+
+        // Measured from the public point, on the sphere PostGIS orders by (ST_Distance with use_spheroid false).
+        var hits = views.Select(v => new AssetHit(v, criteria.Near is { } near ? Geo.HaversineMetres(near, v.Location) : null)).ToList();
+        return new AssetHitPage(hits, total);
     }
 
     private async Task<IQueryable<Asset>> FilterAsync(AssetSearchCriteria c, CancellationToken ct)
@@ -131,17 +118,4 @@ internal sealed class AssetSearch(AssetMapDbContext db, TimeProvider clock)
 
         return query.OrderBy(a => a.Name).ThenBy(a => a.Id);
     }
-
-    private static IQueryable<AssetHit> Project(IQueryable<Asset> query, Point? near) =>
-        near is null
-            ? query.Select(a => new AssetHit(
-                a.Id, a.Slug, a.Kind, a.Name, a.Summary, a.PublicLocation,
-                a.Kind == AssetKind.MicroEnterprise && ((MicroEnterprise)a).HomeBased && !((MicroEnterprise)a).ShowsHomeLocation,
-                null, a.PcnAreaCode, a.LastVerifiedAt,
-                a.Categories.OrderBy(x => x.Name).Select(x => new CategoryRef(x.Slug, x.Name)).ToList()))
-            : query.Select(a => new AssetHit(
-                a.Id, a.Slug, a.Kind, a.Name, a.Summary, a.PublicLocation,
-                a.Kind == AssetKind.MicroEnterprise && ((MicroEnterprise)a).HomeBased && !((MicroEnterprise)a).ShowsHomeLocation,
-                EF.Functions.Distance(a.PublicLocation, near, false), a.PcnAreaCode, a.LastVerifiedAt,
-                a.Categories.OrderBy(x => x.Name).Select(x => new CategoryRef(x.Slug, x.Name)).ToList()));
 }

@@ -69,4 +69,24 @@ internal sealed record AssetSearchParameters
     /// <example>20</example>
     [FromQuery(Name = "pageSize")]
     public int? PageSize { get; init; }
+
+    /// <summary>The neutral search input, with the kinds an endpoint fixes or the caller chose.</summary>
+    public SearchInput ToInput(IReadOnlyList<string>? kinds) => new()
+    {
+        Postcode = Postcode,
+        Latitude = Lat,
+        Longitude = Lon,
+        RadiusMetres = Radius,
+        PcnCode = Pcn,
+        Kinds = kinds,
+        Categories = Category,
+        Text = Q,
+        OpenOn = OpenOn,
+        Free = Free,
+        Accessible = Accessible,
+        AcceptsDirectPayments = AcceptsDirectPayments,
+        VerifiedSince = VerifiedSince,
+        Page = Page,
+        PageSize = PageSize,
+    };
 }

@@ -6,7 +6,8 @@ internal static class AssetSearchRegistration
     {
         services.AddSingleton(TimeProvider.System);
         services.AddScoped<Postcodes.PostcodeLookup>();
-        services.AddScoped<AssetSearchRequest>();
+        services.AddScoped<AssetSearchValidator>();
+        services.AddScoped<ReadModel.AssetReader>();
         services.AddScoped<AssetSearch>();
         services.AddScoped<AssetListing>();
         services.AddScoped<AssetDetails>();

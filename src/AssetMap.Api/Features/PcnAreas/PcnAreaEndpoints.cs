@@ -103,14 +103,14 @@ internal static class PcnAreaEndpoints
 
     /// <summary>Which PCN area a person lives in.</summary>
     /// <param name="parameters">postcode, or lat and lon (other search parameters are ignored).</param>
-    /// <param name="request">Parameter checks.</param>
+    /// <param name="validator">The search's checks.</param>
     /// <param name="db">The database.</param>
     /// <param name="ct">Cancelled when the client goes away.</param>
     private static async Task<IResult> LookUpPcnArea(
-        [AsParameters] AssetSearchParameters parameters, AssetSearchRequest request, AssetMapDbContext db, CancellationToken ct)
+        [AsParameters] AssetSearchParameters parameters, AssetSearchValidator validator, AssetMapDbContext db, CancellationToken ct)
     {
         var errors = new ParameterErrors();
-        var point = await request.PointAsync(parameters, errors, ct);
+        var point = await validator.PointAsync(parameters.ToInput(null), SearchFieldNames.Rest, errors, ct);
         if (point is null && !errors.Any)
         {
             errors.Add("postcode", "Give a postcode, or lat and lon.");

@@ -1,37 +1,22 @@
-using AssetMap.Api.Features.Assets;
-using AssetMap.Domain.Assets;
+using System.Text.Json;
+using AssetMap.Api.Features.Assets.ReadModel;
+using AssetMap.Api.Infrastructure;
 using AssetMap.Domain.Persistence;
-using AssetMap.Domain.Places;
 using Microsoft.EntityFrameworkCore;
 
 namespace AssetMap.Api.GraphQL.Loaders;
 
-/// <summary>Activities' venues: published hubs by id.</summary>
-internal sealed class VenueLoader(AssetMapDbContext db) : BatchLoader<Guid, AssetNode>
+/// <summary>Activities' venues, when a query asks more of them than the activity's record holds: published hubs by id.</summary>
+internal sealed class VenueLoader(AssetReader reader) : BatchLoader<Guid, AssetHit>
 {
-    protected override async Task<Dictionary<Guid, AssetNode>> FetchAsync(IReadOnlyCollection<Guid> keys, CancellationToken ct) =>
-        await db.Hubs.AsNoTracking().Where(h => keys.Contains(h.Id) && h.Status == AssetStatus.Published)
-            .ToDictionaryAsync(h => h.Id, h => new AssetNode(h, null), ct);
+    protected override async Task<Dictionary<Guid, AssetHit>> FetchAsync(IReadOnlyCollection<Guid> keys, CancellationToken ct) =>
+        (await reader.FindManyAsync(keys, ct)).ToDictionary(v => v.Key, v => new AssetHit(v.Value, null));
 }
 
-/// <summary>PCN areas by code.</summary>
-internal sealed class PcnAreaLoader(AssetMapDbContext db) : BatchLoader<string, PcnArea>
+/// <summary>PCN boundaries by code as GeoJSON text, read only when a query asks for <c>boundary</c>.</summary>
+internal sealed class PcnBoundaryLoader(AssetMapDbContext db) : BatchLoader<string, string>
 {
-    protected override async Task<Dictionary<string, PcnArea>> FetchAsync(IReadOnlyCollection<string> keys, CancellationToken ct) =>
-        await db.PcnAreas.AsNoTracking().Where(p => keys.Contains(p.Code)).ToDictionaryAsync(p => p.Code, ct);
-}
-
-/// <summary>Each asset's categories, by asset id.</summary>
-internal sealed class AssetCategoriesLoader(AssetMapDbContext db) : BatchLoader<Guid, IReadOnlyList<CategoryRef>>
-{
-    protected override async Task<Dictionary<Guid, IReadOnlyList<CategoryRef>>> FetchAsync(IReadOnlyCollection<Guid> keys, CancellationToken ct)
-    {
-        var rows = await db.Assets.AsNoTracking().Where(a => keys.Contains(a.Id))
-            .SelectMany(a => a.Categories.Select(c => new { AssetId = a.Id, c.Slug, c.Name }))
-            .ToListAsync(ct);
-        var byAsset = rows.ToLookup(r => r.AssetId);
-        return keys.ToDictionary(
-            key => key,
-            key => (IReadOnlyList<CategoryRef>)[.. byAsset[key].OrderBy(r => r.Name, StringComparer.Ordinal).Select(r => new CategoryRef(r.Slug, r.Name))]);
-    }
+    protected override async Task<Dictionary<string, string>> FetchAsync(IReadOnlyCollection<string> keys, CancellationToken ct) =>
+        await db.PcnAreas.AsNoTracking().Where(p => keys.Contains(p.Code))
+            .ToDictionaryAsync(p => p.Code, p => JsonSerializer.Serialize(GeoJsonGeometry.From(p.Boundary), JsonSerializerOptions.Web), ct);
 }

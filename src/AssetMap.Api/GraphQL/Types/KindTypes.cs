@@ -1,4 +1,5 @@
 using AssetMap.Api.Features.Assets;
+using AssetMap.Api.Features.Assets.ReadModel;
 using AssetMap.Api.GraphQL.Loaders;
 using AssetMap.Api.Infrastructure;
 using AssetMap.Domain.Assets;
@@ -7,7 +8,7 @@ using GraphQL.Types;
 
 namespace AssetMap.Api.GraphQL.Types;
 
-internal sealed class HubType : ObjectGraphType<AssetNode>
+internal sealed class HubType : ObjectGraphType<AssetHit>
 {
     public HubType()
     {
@@ -15,16 +16,18 @@ internal sealed class HubType : ObjectGraphType<AssetNode>
         Description = "A venue run with or by the community: opening times, facilities, what's on.";
         Interface<AssetType>();
         Interface<NodeInterface>();
-        IsTypeOf = o => o is AssetNode { Asset: CommunityHub };
+        IsTypeOf = o => o is AssetHit { View.Kind: AssetKind.Hub };
         AssetFields.Add(this);
         Field<StringGraphType>("openingHours").Description("Weekly opening hours, e.g. Mo-Fr 09:00-17:00; Sa 10:00-13:00.")
-            .Resolve(ctx => ((CommunityHub)ctx.Source.Asset).OpeningHours?.ToString());
+            .Resolve(ctx => Hub(ctx).OpeningHours?.ToString());
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<StringGraphType>>>>("facilities").Description("Facilities such as Café or Hearing loop.")
-            .Resolve(ctx => ((CommunityHub)ctx.Source.Asset).Facilities);
+            .Resolve(ctx => Hub(ctx).Facilities);
     }
+
+    private static HubView Hub(IResolveFieldContext<AssetHit> ctx) => ctx.Source.View.Hub!;
 }
 
-internal sealed class MicroEnterpriseType : ObjectGraphType<AssetNode>
+internal sealed class MicroEnterpriseType : ObjectGraphType<AssetHit>
 {
     public MicroEnterpriseType()
     {
@@ -32,7 +35,7 @@ internal sealed class MicroEnterpriseType : ObjectGraphType<AssetNode>
         Description = "A very small local business offering care or support, with what a practitioner checks.";
         Interface<AssetType>();
         Interface<NodeInterface>();
-        IsTypeOf = o => o is AssetNode { Asset: MicroEnterprise };
+        IsTypeOf = o => o is AssetHit { View.Kind: AssetKind.MicroEnterprise };
         AssetFields.Add(this);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<StringGraphType>>>>("services").Description("Services offered.").Resolve(ctx => Me(ctx).Services);
         Field<IntGraphType>("pricePence").Description("Typical price in pence (0 = free).").Resolve(ctx => (int?)Me(ctx).Price?.Pence);
@@ -42,15 +45,14 @@ internal sealed class MicroEnterpriseType : ObjectGraphType<AssetNode>
         Field<DateOnlyGraphType>("insuranceExpiresOn").Description("Public liability insurance expiry.").Resolve(ctx => Me(ctx).InsuranceExpiresOn);
         Field<DateOnlyGraphType>("dbsCheckedOn").Description("Date of the latest DBS check.").Resolve(ctx => Me(ctx).DbsCheckedOn);
         Field<StringGraphType>("cqcRegistration").Description("CQC registration id, where the service is regulated.").Resolve(ctx => Me(ctx).CqcRegistration);
-        Field<ServiceAreaType>("serviceArea").Description("Where it works.").Resolve(ctx => Me(ctx).ServiceRadiusMetres is { } radius
-            ? new ServiceAreaResponse(Me(ctx).PublicLocation.ToGeoPoint(), radius) : null);
+        Field<ServiceAreaType>("serviceArea").Description("Where it works.").Resolve(ctx => Me(ctx).ServiceArea(ctx.Source.View.Location));
         Field<NonNullGraphType<BooleanGraphType>>("homeBased").Description("Run from a home address.").Resolve(ctx => Me(ctx).HomeBased);
     }
 
-    private static MicroEnterprise Me(IResolveFieldContext<AssetNode> ctx) => (MicroEnterprise)ctx.Source.Asset;
+    private static MicroEnterpriseView Me(IResolveFieldContext<AssetHit> ctx) => ctx.Source.View.MicroEnterprise!;
 }
 
-internal sealed class SocialPrescribingActivityType : ObjectGraphType<AssetNode>
+internal sealed class SocialPrescribingActivityType : ObjectGraphType<AssetHit>
 {
     public SocialPrescribingActivityType()
     {
@@ -58,11 +60,10 @@ internal sealed class SocialPrescribingActivityType : ObjectGraphType<AssetNode>
         Description = "A non-clinical activity a GP or link worker can refer people to.";
         Interface<AssetType>();
         Interface<NodeInterface>();
-        IsTypeOf = o => o is AssetNode { Asset: SocialPrescribingActivity };
+        IsTypeOf = o => o is AssetHit { View.Kind: AssetKind.Activity };
         AssetFields.Add(this);
         Field<NonNullGraphType<StringGraphType>>("provider").Description("Who runs it.").Resolve(ctx => Activity(ctx).Provider);
-        Field<HubType>("venue").Description("The hub it meets at, if any.")
-            .Resolve(ctx => Activity(ctx).VenueId is { } venue ? ctx.RequestServices!.GetRequiredService<VenueLoader>().Load(venue) : null);
+        Field<HubType>("venue").Description("The hub it meets at, if any.").Resolve(Venue);
         Field<NonNullGraphType<ScheduleType>>("schedule").Description("When it meets.").Resolve(ctx => Activity(ctx).Schedule);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<DateTimeGraphType>>>>("nextSessions")
             .Description("The next session starts from now, Europe/London local time.")
@@ -85,5 +86,24 @@ internal sealed class SocialPrescribingActivityType : ObjectGraphType<AssetNode>
         Field<IntGraphType>("capacity").Description("Places per session, when limited.").Resolve(ctx => Activity(ctx).Capacity);
     }
 
-    private static SocialPrescribingActivity Activity(IResolveFieldContext<AssetNode> ctx) => (SocialPrescribingActivity)ctx.Source.Asset;
+    private static ActivityView Activity(IResolveFieldContext<AssetHit> ctx) => ctx.Source.View.Activity!;
+
+    // The activity's read record already names its venue (id, slug, name): a query asking no more costs nothing; one
+    // asking more loads every venue on the page through the read model in one statement.
+    private static object? Venue(IResolveFieldContext<AssetHit> ctx)
+    {
+        if (Activity(ctx).Venue is not { } venue)
+        {
+            return null;
+        }
+
+        if (ctx.SubFields?.Values.All(f => VenueFields.Contains(f.Field.Name.StringValue)) == true)
+        {
+            return new AssetHit(new AssetView { Id = venue.Id, Slug = venue.Slug, Name = venue.Name, Kind = AssetKind.Hub }, null);
+        }
+
+        return ctx.RequestServices!.GetRequiredService<VenueLoader>().Load(venue.Id);
+    }
+
+    private static readonly HashSet<string> VenueFields = ["__typename", "id", "uuid", "slug", "name", "kind"];
 }

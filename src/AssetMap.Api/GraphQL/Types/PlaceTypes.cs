@@ -1,34 +1,33 @@
-using System.Text.Json;
 using AssetMap.Api.Features.Assets;
+using AssetMap.Api.Features.Assets.ReadModel;
 using AssetMap.Api.Features.PcnAreas;
-using AssetMap.Api.Infrastructure;
-using AssetMap.Domain.Places;
+using AssetMap.Api.GraphQL.Loaders;
 using GraphQL.Types;
 using Microsoft.EntityFrameworkCore;
 using NetTopologySuite.Geometries;
 
 namespace AssetMap.Api.GraphQL.Types;
 
-internal sealed class PcnAreaType : ObjectGraphType<PcnArea>
+internal sealed class PcnAreaType : ObjectGraphType<PcnAreaView>
 {
     public PcnAreaType()
     {
         Name = "PcnArea";
         Description = "A Primary Care Network area. Boundaries are imported data (councils merge LSOAs), replaceable at any time.";
         Interface<NodeInterface>();
-        IsTypeOf = o => o is PcnArea;
+        IsTypeOf = o => o is PcnAreaView;
         Field<NonNullGraphType<IdGraphType>>("id").Description("Global id (Relay).").Resolve(ctx => GlobalId.Encode("PcnArea", ctx.Source.Code));
         Field(a => a.Code).Description("NHS ODS code, e.g. U81042.");
         Field(a => a.Name).Description("Display name.");
         Field(a => a.Locality).Description("The locality it serves.");
         Field<NonNullGraphType<StringGraphType>>("boundary").Description("The boundary as an RFC 7946 GeoJSON MultiPolygon geometry, as JSON text.")
-            .Resolve(ctx => JsonSerializer.Serialize(GeoJsonGeometry.From(ctx.Source.Boundary), JsonSerializerOptions.Web));
+            .Resolve(ctx => ctx.RequestServices!.GetRequiredService<PcnBoundaryLoader>().Load(ctx.Source.Code));
         Field<NonNullGraphType<PcnAreaCountsType>>("counts").Description("Published assets inside, by kind and category.")
             .ResolveAsync(async ctx => await ctx.RequestServices!.GetRequiredService<PcnAreaStatistics>().CountAsync(ctx.Source.Code, ctx.CancellationToken));
         SearchArguments.AddSearch(
             Connection<AssetType>("assets").Description("Search published assets inside this area: the arguments of Query.assets."),
             includeKinds: true, includePcn: false)
-            .ResolveAsync(async ctx => await AssetConnections.ResolveAsync(ctx, null, ((PcnArea)ctx.Source!).Code));
+            .ResolveAsync(async ctx => await AssetConnections.ResolveAsync(ctx, null, ((PcnAreaView)ctx.Source!).Code));
     }
 }
 
@@ -47,6 +46,6 @@ internal sealed class PostcodeType : ObjectGraphType<PostcodeNode>
         Field<NonNullGraphType<GeoPointType>>("location").Description("Its point.").Resolve(ctx => ctx.Source.Location.ToGeoPoint());
         Field<PcnAreaType>("pcnArea").Description("The PCN area it falls in, if any.")
             .ResolveAsync(async ctx => await PcnAreaEndpoints.AreaContaining(
-                ctx.RequestServices!.GetRequiredService<Domain.Persistence.AssetMapDbContext>(), ctx.Source.Location).FirstOrDefaultAsync(ctx.CancellationToken));
+                ctx.RequestServices!.GetRequiredService<Domain.Persistence.AssetMapDbContext>(), ctx.Source.Location).ToViews().FirstOrDefaultAsync(ctx.CancellationToken));
     }
 }
