@@ -29,12 +29,15 @@ public sealed class GraphQLSearchTests(ApiFactory api) : IClassFixture<ApiFactor
             { "verifiedSince=2026-01-01", "verifiedSince: \"2026-01-01\"" },
             { "pcn=U81041&q=club", "pcnCode: \"U81041\", text: \"club\"" },
         };
+        // Random points near the sample's postcodes (so every search finds something), random radii.
         var random = new Random(5);
+        (double Lat, double Lon)[] towns = [(51.4782, 0.3245), (51.5015, 0.2560), (51.4617, 0.3580), (51.5115, 0.4300), (51.5230, 0.4120)];
         while (data.Count < 30)
         {
-            var lat = Math.Round(51.45 + (random.NextDouble() * 0.11), 4);
-            var lon = Math.Round(0.21 + (random.NextDouble() * 0.34), 4);
-            var radius = 500 + random.Next(9_500);
+            var (townLat, townLon) = towns[random.Next(towns.Length)];
+            var lat = Math.Round(townLat + ((random.NextDouble() - 0.5) * 0.01), 4);
+            var lon = Math.Round(townLon + ((random.NextDouble() - 0.5) * 0.015), 4);
+            var radius = 1_500 + random.Next(8_500);
             data.Add(
                 string.Create(CultureInfo.InvariantCulture, $"lat={lat}&lon={lon}&radius={radius}"),
                 string.Create(CultureInfo.InvariantCulture, $"near: {{latitude: {lat}, longitude: {lon}}}, radiusMetres: {radius}"));
@@ -52,6 +55,7 @@ public sealed class GraphQLSearchTests(ApiFactory api) : IClassFixture<ApiFactor
         var viaRest = (await client.GetAllItemsAsync($"/api/v1/assets?{rest}&pageSize=100")).Select(i => i.Id()).ToList();
         var viaGraphQL = await AllNodesAsync(client, arguments, pageSize: 7);
 
+        Assert.NotEmpty(viaRest);
         Assert.Equal(viaRest, viaGraphQL.Select(n => Guid.Parse(n.GetProperty("uuid").GetString()!)));
     }
 
