@@ -1,4 +1,5 @@
 using AssetMap.Api.Features.Assets;
+using AssetMap.Api.Features.Assets.ReadModel;
 using AssetMap.Api.Infrastructure;
 using AssetMap.Domain.Persistence;
 using AssetMap.Domain.Places;
@@ -47,12 +48,18 @@ internal static class PcnAreaEndpoints
     /// <summary>List PCN areas.</summary>
     private static async Task<IResult> ListPcnAreas(HttpContext http, AssetMapDbContext db, CancellationToken ct)
     {
-        var areas = await db.PcnAreas.AsNoTracking().OrderBy(a => a.Name).ToListAsync(ct);
-        return http.Request.WantsGeoJson()
-            ? TypedResults.Json(
-                new GeoJsonFeatureCollection<PcnAreaSummary>([.. areas.Select(a => new GeoJsonFeature<PcnAreaSummary>(a.Code, GeoJsonGeometry.From(a.Boundary), Summary(a)))]),
-                contentType: GeoJsonNegotiation.MediaType)
-            : TypedResults.Ok(areas.Select(Summary).ToList());
+        var areas = db.PcnAreas.AsNoTracking().OrderBy(a => a.Name);
+        if (!http.Request.WantsGeoJson())
+        {
+            // The list needs no boundaries: leave them in the database.
+            return TypedResults.Ok((await areas.ToViews().ToListAsync(ct)).Select(Summary).ToList());
+        }
+
+        var withBoundaries = await areas.ToListAsync(ct);
+        return TypedResults.Json(
+            new GeoJsonFeatureCollection<PcnAreaSummary>([.. withBoundaries.Select(a => new GeoJsonFeature<PcnAreaSummary>(
+                a.Code, GeoJsonGeometry.From(a.Boundary), new PcnAreaSummary(a.Code, a.Name, a.Locality, Path + a.Code)))]),
+            contentType: GeoJsonNegotiation.MediaType);
     }
 
     /// <summary>Read one PCN area.</summary>
@@ -121,7 +128,7 @@ internal static class PcnAreaEndpoints
             return errors.ToProblem();
         }
 
-        var area = await AreaContaining(db, point!).FirstOrDefaultAsync(ct);
+        var area = await AreaContaining(db, point!).ToViews().FirstOrDefaultAsync(ct);
         return area is null
             ? TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Outside every PCN area",
                 detail: "That place is not inside any PCN area this directory covers.")
@@ -132,7 +139,7 @@ internal static class PcnAreaEndpoints
     public static IQueryable<PcnArea> AreaContaining(AssetMapDbContext db, Point point) =>
         db.PcnAreas.AsNoTracking().Where(a => a.Boundary.Covers(point)).OrderBy(a => a.Code);
 
-    public static PcnAreaSummary Summary(PcnArea area) => new(area.Code, area.Name, area.Locality, Path + area.Code);
+    public static PcnAreaSummary Summary(PcnAreaView area) => new(area.Code, area.Name, area.Locality, Path + area.Code);
 
     public static Task<PcnArea?> FindAsync(AssetMapDbContext db, string code, CancellationToken ct)
     {

@@ -1,4 +1,5 @@
 using AssetMap.Api.Features.Assets;
+using AssetMap.Api.Features.Assets.ReadModel;
 using AssetMap.Api.Features.PcnAreas;
 using AssetMap.Api.Infrastructure;
 using AssetMap.Domain.Persistence;
@@ -41,7 +42,7 @@ internal static class PostcodeEndpoints
             return errors.ToProblem();
         }
 
-        var area = await PcnAreaEndpoints.AreaContaining(db, found.Location).FirstOrDefaultAsync(ct);
+        var area = await PcnAreaEndpoints.AreaContaining(db, found.Location).ToViews().FirstOrDefaultAsync(ct);
         return TypedResults.Ok(new PostcodeResponse(
             found.Postcode.Value, found.Location.ToGeoPoint(), area is null ? null : PcnAreaEndpoints.Summary(area)));
     }
