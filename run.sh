@@ -12,8 +12,9 @@ usage() {
 Usage: ./run.sh [--detach | --stop | --help]
 
   (no flag)  install missing prerequisites (PostgreSQL 15 + PostGIS 3), start the local
-             database cluster (reused if already running), build and serve the app in the
-             foreground; Ctrl+C stops the app, the database keeps running.
+             database cluster (reused if already running), build, run the importer (migrate, then
+             load seed-data/ into an empty database), and serve the app in the foreground;
+             Ctrl+C stops the app, the database keeps running.
   --detach   same, but return once the app is ready, leaving it running in the background.
   --stop     stop the app (if started by ./run.sh) and the local database cluster.
   --help     show this help.
@@ -97,8 +98,6 @@ else
   export ConnectionStrings__AssetMap="Host=127.0.0.1;Port=$port;Username=postgres;Database=$db"
   echo "PostgreSQL is up on 127.0.0.1:$port (database $db)."
 fi
-export Database__MigrateOnStartup=${Database__MigrateOnStartup:-true}
-export Database__SeedOnStartup=${Database__SeedOnStartup:-true}
 export ASPNETCORE_URLS=${ASPNETCORE_URLS:-http://127.0.0.1:5080}
 export ASPNETCORE_ENVIRONMENT=${ASPNETCORE_ENVIRONMENT:-Development}
 
@@ -111,8 +110,15 @@ if curl -s -o /dev/null --max-time 3 "$url/"; then
   exit 1
 fi
 
-echo "Building src/AssetMap.Api (Release)..."
+echo "Building src/AssetMap.Import and src/AssetMap.Api (Release)..."
+dotnet build src/AssetMap.Import -c Release -nologo -v q
 dotnet build src/AssetMap.Api -c Release -nologo -v q
+
+# The importer owns the schema and the sample: migrate, then load seed-data/ only into an empty
+# database (a database that holds any directory data is left alone). The API never seeds.
+importer() { dotnet run --no-build -c Release --no-launch-profile --project src/AssetMap.Import -- "$@"; }
+importer migrate
+importer seed "$ROOT/seed-data"
 
 # setsid: own process group, so stop_app can end `dotnet run` and its child together, and
 # Ctrl+C in the terminal reaches only this script (whose trap stops the app cleanly).

@@ -15,6 +15,9 @@ internal static class ImporterHost
     {
         var builder = Host.CreateApplicationBuilder();
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        // `migrate` on a fresh database makes EF log its probe of the missing history table as a failed command;
+        // a command that really fails surfaces as the exception the command reports, so this log adds only noise.
+        builder.Logging.AddFilter("Microsoft.EntityFrameworkCore.Database.Command", LogLevel.Critical);
         builder.Services.AddAssetMapPersistence(builder.Configuration.GetConnectionString("AssetMap"));
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddScoped<SampleDataLoader>();

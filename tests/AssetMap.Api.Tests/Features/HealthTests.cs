@@ -52,7 +52,7 @@ public sealed class HealthTests(ApiFactory api) : IClassFixture<ApiFactory>
     }
 
     [Fact]
-    public async Task Restarting_the_app_does_not_load_the_sample_twice()
+    public async Task Restarting_the_app_leaves_the_data_alone()
     {
         api.CreateClient();
         await using var db = api.Database.CreateContext();
@@ -74,8 +74,6 @@ public sealed class HealthTests(ApiFactory api) : IClassFixture<ApiFactory>
         {
             builder.UseEnvironment("Testing");
             builder.UseSetting("ConnectionStrings:AssetMap", connectionString);
-            builder.UseSetting("Database:SeedOnStartup", "true");
-            builder.UseSetting("Database:SeedDirectory", TestSupport.SeedData.Directory);
         }
     }
 }

@@ -8,8 +8,8 @@ using Microsoft.Extensions.DependencyInjection;
 namespace AssetMap.Api.Tests.Infrastructure;
 
 /// <summary>
-/// The real API pipeline over its own throwaway database, which the app itself fills from <c>seed-data/</c> at start-up,
-/// exactly as <c>./run.sh</c> does (migrations come from the test template).
+/// The real API pipeline over its own throwaway database holding the sample, loaded through the importer library before
+/// the host starts, as <c>./run.sh</c> runs <c>AssetMap.Import seed</c> first (migrations come from the test template).
 /// </summary>
 public sealed class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
 {
@@ -20,9 +20,7 @@ public sealed class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
 
     public async ValueTask InitializeAsync()
     {
-        Database = await TestDatabase.CreateAsync();
-
-        // Start the host now, so the sample is loaded before any test reads the database directly.
+        Database = await SeedData.CreateSeededDatabaseAsync();
         _ = Server;
     }
 
@@ -31,8 +29,6 @@ public sealed class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseEnvironment("Testing");
         builder.UseSetting("ConnectionStrings:AssetMap", Database.ConnectionString);
         builder.UseSetting("Database:MigrateOnStartup", "false");
-        builder.UseSetting("Database:SeedOnStartup", "true");
-        builder.UseSetting("Database:SeedDirectory", SeedData.Directory);
         builder.ConfigureTestServices(services => services.ConfigureDbContext<AssetMapDbContext>(o => o.AddInterceptors(Sql)));
     }
 
