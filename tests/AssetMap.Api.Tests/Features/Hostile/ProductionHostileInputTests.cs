@@ -76,18 +76,20 @@ public sealed class ProductionHostileInputTests(ProductionApi api) : IClassFixtu
     }
 
     [Fact]
-    public async Task A_nul_in_a_graphql_argument_or_variable_is_bad_user_input_naming_it()
+    public async Task A_nul_or_lone_surrogate_in_a_graphql_argument_or_variable_is_bad_user_input_naming_it()
     {
         var client = api.CreateClient();
 
         var literal = await ErrorAsync(client, "{ asset(id: \"x\\u0000y\") { name } }", null);
         var variable = await ErrorAsync(client, "query($ids: ID!) { node(id: $ids) { id } }", "{\"ids\": \"x\\u0000y\"}");
+        var surrogate = await ErrorAsync(client, "{ pcnArea(code: \"U8\\ud800\") { name } }", null);
         var nested = await ErrorAsync(client, "query($c: [String!]) { assets(categories: $c) { totalCount } }", "{\"c\": [\"ok\", \"\\ud800\"]}");
 
         Assert.Equal("BAD_USER_INPUT", literal.GetProperty("extensions").GetProperty("code").GetString());
         Assert.True(literal.GetProperty("extensions").GetProperty("data").GetProperty("arguments").TryGetProperty("id", out _), literal.ToString());
         Assert.Equal("BAD_USER_INPUT", variable.GetProperty("extensions").GetProperty("code").GetString());
         Assert.True(variable.GetProperty("extensions").GetProperty("data").GetProperty("variables").TryGetProperty("ids", out _), variable.ToString());
+        Assert.True(surrogate.GetProperty("extensions").GetProperty("data").GetProperty("arguments").TryGetProperty("code", out _), surrogate.ToString());
         Assert.Contains(nested.GetProperty("extensions").GetProperty("code").GetString(), (string[])["BAD_USER_INPUT", "BAD_REQUEST"]);
     }
 
