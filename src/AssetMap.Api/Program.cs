@@ -33,7 +33,7 @@ var app = builder.Build();
 app.UseSerilogRequestLogging();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
-app.UseNulCharacterGuard();
+app.UseUnsafeTextGuard();
 app.UseAssetMapOpenApi();
 app.UseGraphiQLAssets();
 app.UseGeoJsonSuffix();

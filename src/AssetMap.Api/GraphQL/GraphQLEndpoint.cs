@@ -78,7 +78,8 @@ internal static partial class GraphQLEndpoint
             {
                 variables = serializer.Deserialize<Inputs>(json);
             }
-            catch (JsonException)
+            // As for POST: a lone surrogate escape (\ud800) fails as InvalidOperationException, not JsonException.
+            catch (Exception e) when (e is JsonException or InvalidOperationException or FormatException)
             {
                 return Failure(http, StatusCodes.Status400BadRequest, "BAD_REQUEST", "variables is not a JSON object.");
             }

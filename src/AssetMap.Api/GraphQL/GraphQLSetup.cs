@@ -35,12 +35,10 @@ internal static class GraphQLSetup
                         ? new(0, 1)
                         : standard(context);
             })
-            .AddErrorInfoProvider(options =>
-            {
-                // Stack traces and internal messages only in Development; codes and argument names always.
-                options.ExposeExceptionDetails = environment.IsDevelopment();
-                options.ExposeData = true;
-            }));
+            // NUL and lone surrogates are refused before execution, whether in a literal or a variable.
+            .AddValidationRule<UnsafeTextRule>()
+            // Stack traces and exception data only in Development; our codes and argument names always.
+            .AddErrorInfoProvider(services => new SafeErrorInfoProvider(environment)));
         services.AddScoped<VenueLoader>();
         services.AddScoped<PcnBoundaryLoader>();
         return services;

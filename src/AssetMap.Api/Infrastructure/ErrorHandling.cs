@@ -5,37 +5,6 @@ namespace AssetMap.Api.Infrastructure;
 
 internal static class ErrorHandling
 {
-    /// <summary>
-    /// PostgreSQL text cannot hold NUL, so a NUL anywhere in the path or query is refused up front with a 400 rather
-    /// than reaching the database as a 500.
-    /// </summary>
-    public static IApplicationBuilder UseNulCharacterGuard(this IApplicationBuilder app) => app.Use(async (context, next) =>
-    {
-        var request = context.Request;
-        var badParameters = request.Query
-            .Where(q => q.Key.Contains('\0', StringComparison.Ordinal) || q.Value.Any(v => v?.Contains('\0', StringComparison.Ordinal) ?? false))
-            .Select(q => q.Key.Replace("\0", "", StringComparison.Ordinal))
-            .ToList();
-        if (badParameters.Count == 0 && !(request.Path.Value?.Contains('\0', StringComparison.Ordinal) ?? false))
-        {
-            await next(context);
-            return;
-        }
-
-        context.Response.StatusCode = StatusCodes.Status400BadRequest;
-        await context.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
-        {
-            HttpContext = context,
-            ProblemDetails =
-            {
-                Status = StatusCodes.Status400BadRequest,
-                Title = "One or more parameters are invalid",
-                Detail = "The request contains a NUL character.",
-                Extensions = { ["errors"] = badParameters.Distinct().ToDictionary(p => p, p => new[] { $"{p} contains a NUL character." }) },
-            },
-        });
-    });
-
     /// <summary>RFC 9457 problem details for every error: handled, unhandled (no details) and bare status codes.</summary>
     public static IServiceCollection AddAssetMapProblemDetails(this IServiceCollection services)
     {
@@ -45,6 +14,8 @@ internal static class ErrorHandling
         services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
         services.AddExceptionHandler<BadRequestExceptionHandler>();
         services.AddExceptionHandler<DomainRuleExceptionHandler>();
+        // After the default writer: it answers only clients that accept JSON; this one answers everyone else.
+        services.AddSingleton<IProblemDetailsWriter, ProblemJsonFallbackWriter>();
         return services;
     }
 }
@@ -90,7 +61,8 @@ internal sealed partial class BadRequestExceptionHandler(IProblemDetailsService 
         {
             HttpContext = httpContext,
             Exception = exception,
-            ProblemDetails = { Status = bad.StatusCode, Title = "One or more parameters are invalid", Detail = bad.Message },
+            // Not bad.Message: it names the handler's C# parameter and type ("double? Lat").
+            ProblemDetails = { Status = bad.StatusCode, Title = "One or more parameters are invalid", Detail = "The request could not be read." },
         };
 
         // 'Failed to bind parameter "double? Lat" from "abc".' → errors.lat
@@ -98,10 +70,9 @@ internal sealed partial class BadRequestExceptionHandler(IProblemDetailsService 
         {
             var name = match.Groups["name"].Value;
             var parameter = char.ToLowerInvariant(name[0]) + name[1..];
-            context.ProblemDetails.Extensions["errors"] = new Dictionary<string, string[]>
-            {
-                [parameter] = [$"'{match.Groups["value"].Value}' is not a valid value for {parameter}."],
-            };
+            var message = $"'{match.Groups["value"].Value}' is not a valid value for {parameter}.";
+            context.ProblemDetails.Detail = message;
+            context.ProblemDetails.Extensions["errors"] = new Dictionary<string, string[]> { [parameter] = [message] };
         }
 
         return await problems.TryWriteAsync(context);
