@@ -43,7 +43,7 @@ internal static class TableBuilder
     public static int CountMatches(RawRow row, ColumnMapping? mapping) =>
         row.Cells.Select(c => ColumnMap.FieldFor(HeaderText(c), mapping)).OfType<string>().Distinct().Count();
 
-    // The first row (of the first 30) with two known headers one of which is the name; failing that the row with
+    // The first row (of the first 30) with two known headers one of which is the name (or the organisation); failing that the row with
     // most matches (at least two), the earliest on a tie.
     public static RawRow? FindHeader(IReadOnlyList<RawRow> rows, ColumnMapping? mapping)
     {
@@ -53,7 +53,7 @@ internal static class TableBuilder
         {
             var fields = row.Cells.Select(c => ColumnMap.FieldFor(HeaderText(c), mapping)).OfType<string>()
                 .ToHashSet(StringComparer.Ordinal);
-            if (fields.Count >= 2 && fields.Contains("name"))
+            if (fields.Count >= 2 && (fields.Contains("name") || fields.Contains("organisation")))
             {
                 return row;
             }
@@ -69,7 +69,7 @@ internal static class TableBuilder
 
     public static string NoHeaderMessage() =>
         $"no header row found in the first {HeaderSearchRows} rows: looked for a row with at least two known column "
-        + "headers, one of them a name column (" + string.Join(", ", ColumnMap.Synonyms["name"].Select(s => $"\"{s}\""))
+        + "headers, one of them a name column (" + string.Join(", ", ColumnMap.Synonyms["name"].Concat(ColumnMap.Synonyms["organisation"]).Select(s => $"\"{s}\""))
         + "). Known fields: " + string.Join(", ", ColumnMap.Fields)
         + ". A --mapping file can name headers the importer does not know.";
 
