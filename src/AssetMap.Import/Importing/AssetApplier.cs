@@ -12,13 +12,16 @@ internal sealed record ApplyOutcome(int Created, int Updated, int Unchanged, int
 /// <summary>
 /// Creates, updates or leaves alone the asset each candidate row describes, one batch at a time: the batch's matches
 /// are read in one query, every asset is built through the domain's factories (a broken rule rejects the row, never
-/// the file), the batch is saved and the change tracker cleared, so memory stays flat however long the file is.
+/// the file), new assets are copied in (<see cref="AssetCopy"/>), changed ones saved by EF, and the change tracker
+/// cleared, so memory stays flat however long the file is.
 /// </summary>
 internal sealed class AssetApplier(AssetMapDbContext db, string fileName, DateTimeOffset now, IReadOnlyCollection<Category> categories)
 {
     private readonly HashSet<string> _slugs = new(StringComparer.Ordinal);
     private readonly HashSet<Guid> _touched = [];
     private readonly List<Guid> _placed = [];
+    private readonly List<Asset> _inserts = [];
+    private readonly AssetCopy _copy = new(db);
     private Dictionary<string, Guid>? _venueIds;
     private int _created, _updated, _unchanged;
 
@@ -66,6 +69,9 @@ internal sealed class AssetApplier(AssetMapDbContext db, string fileName, DateTi
             }
         }
 
+        // New rows first: an updated activity may name a hub this batch created as its venue.
+        await _copy.WriteAsync(db, _inserts, now, ct);
+        _inserts.Clear();
         db.ChangeTracker.DetectChanges();
         await db.SaveChangesAsync(ct);
         db.ChangeTracker.Clear();
@@ -106,7 +112,7 @@ internal sealed class AssetApplier(AssetMapDbContext db, string fileName, DateTi
         }
 
         fresh.Reslug(UniqueSlug(fresh));
-        db.Assets.Add(fresh);
+        _inserts.Add(fresh);
         _touched.Add(fresh.Id);
         _placed.Add(fresh.Id);
         _created++;
