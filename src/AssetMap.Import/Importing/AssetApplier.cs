@@ -21,6 +21,7 @@ internal sealed class AssetApplier(AssetMapDbContext db, string fileName, DateTi
     private readonly HashSet<Guid> _touched = [];
     private readonly List<Guid> _placed = [];
     private readonly List<Asset> _inserts = [];
+    private readonly Dictionary<string, Guid> _existing = new(StringComparer.Ordinal);
     private readonly AssetCopy _copy = new(db);
     private Dictionary<string, Guid>? _venueIds;
     private int _created, _updated, _unchanged;
@@ -211,27 +212,42 @@ internal sealed class AssetApplier(AssetMapDbContext db, string fileName, DateTi
         return hubsByRef.GroupBy(h => h.ExternalRef!.ToUpperInvariant()).ToDictionary(g => g.Key, g => g.First().Id);
     }
 
-    private async Task<Dictionary<string, Asset>> MatchesAsync(IReadOnlyList<AssetCandidate> candidates, CancellationToken ct)
+    /// <summary>
+    /// Finds, in one query, the existing assets the file's rows may match (by reference, else by name): the batches
+    /// then load their matches by primary key instead of each scanning the table for references and names.
+    /// </summary>
+    public async Task IndexExistingAsync(IReadOnlyCollection<string> refs, IReadOnlyCollection<string> names, CancellationToken ct)
     {
-        var refs = candidates.Where(c => c.Ref is not null).Select(c => c.Ref!).Distinct().ToList();
-        var names = candidates.Where(c => c.Ref is null).Select(c => c.Profile.Name.ToLowerInvariant()).Distinct().ToList();
+        var lowerNames = names.Select(n => n.ToLowerInvariant()).Distinct().ToList();
+        var refList = refs.Distinct().ToList();
 #pragma warning disable CA1304, CA1311 // EF translates ToLower() to SQL lower(): no .NET culture is involved.
-        var found = await db.Assets.Include(a => a.Categories).AsSplitQuery()
-            .Where(a => (a.Source.ExternalRef != null && refs.Contains(a.Source.ExternalRef)) || names.Contains(a.Name.ToLower()))
+        var found = await db.Assets.AsNoTracking()
+            .Where(a => (a.Source.ExternalRef != null && refList.Contains(a.Source.ExternalRef)) || lowerNames.Contains(a.Name.ToLower()))
+            .Select(a => new { a.Id, a.Kind, a.Source.ExternalRef, a.Name, a.Address.Postcode })
             .ToListAsync(ct);
 #pragma warning restore CA1304, CA1311
-        var byKey = new Dictionary<string, Asset>();
         foreach (var asset in found)
         {
-            if (asset.Source.ExternalRef is { } reference)
+            if (asset.ExternalRef is { } reference)
             {
-                byKey.TryAdd($"ref:{asset.Kind}:{reference.ToUpperInvariant()}", asset);
+                _existing.TryAdd($"ref:{asset.Kind}:{reference.ToUpperInvariant()}", asset.Id);
             }
 
-            byKey.TryAdd($"name:{asset.Kind}:{AssetRowMapper.Normalise(asset.Name)}:{asset.Address.Postcode?.Value}", asset);
+            _existing.TryAdd($"name:{asset.Kind}:{AssetRowMapper.Normalise(asset.Name)}:{asset.Postcode?.Value}", asset.Id);
+        }
+    }
+
+    private async Task<Dictionary<string, Asset>> MatchesAsync(IReadOnlyList<AssetCandidate> candidates, CancellationToken ct)
+    {
+        var ids = candidates.Select(c => _existing.TryGetValue(c.MatchKey, out var id) ? id : (Guid?)null).OfType<Guid>().Distinct().ToList();
+        if (ids.Count == 0)
+        {
+            return [];
         }
 
-        return byKey;
+        var found = await db.Assets.Include(a => a.Categories).AsSplitQuery().Where(a => ids.Contains(a.Id)).ToDictionaryAsync(a => a.Id, ct);
+        return candidates.Where(c => _existing.TryGetValue(c.MatchKey, out var id) && found.ContainsKey(id))
+            .DistinctBy(c => c.MatchKey).ToDictionary(c => c.MatchKey, c => found[_existing[c.MatchKey]]);
     }
 
     private async Task ReserveTakenSlugsAsync(IReadOnlyList<AssetCandidate> candidates, CancellationToken ct)

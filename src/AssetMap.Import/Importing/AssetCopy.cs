@@ -3,6 +3,7 @@ using AssetMap.Domain.Assets;
 using AssetMap.Domain.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using Npgsql;
 
 namespace AssetMap.Import.Importing;
@@ -24,7 +25,8 @@ internal sealed class AssetCopy
                     .Concat(type.GetDeclaredComplexProperties().SelectMany(c => c.ComplexType.GetProperties().Select(p => (Owner: type, Property: p)))))
             // xmin and the generated search vector are the database's to fill.
             .Where(c => !c.Property.IsConcurrencyToken && c.Property.GetComputedColumnSql() is null)
-            .Select(c => new Column(c.Owner.ClrType, c.Property, c.Property.GetColumnName(),
+            .Select(c => new Column(c.Owner.ClrType, c.Property.Name, c.Property.GetColumnName(), c.Property.GetGetter(),
+                c.Property.GetTypeMapping().Converter,
                 c.Property.GetRelationalTypeMapping().StoreType.StartsWith("geography", StringComparison.Ordinal) ? "geography" : null))];
     }
 
@@ -69,34 +71,39 @@ internal sealed class AssetCopy
         }
     }
 
-    private static async Task WriteValueAsync(NpgsqlBinaryImporter writer, Column column, Asset asset, DateTimeOffset now, CancellationToken ct)
+    // Typed writes: Npgsql resolves a type once per T, but once per value for object.
+    private static ValueTask WriteValueAsync(NpgsqlBinaryImporter writer, Column column, Asset asset, DateTimeOffset now, CancellationToken ct)
     {
-        object? value = column.Property.Name is nameof(Asset.CreatedAt) or nameof(Asset.UpdatedAt)
-            ? now
-            : column.Owner.IsInstanceOfType(asset) ? column.Property.GetGetter().GetClrValueUsingContainingEntity(asset) : null;
-        if (value is not null && column.Property.GetTypeMapping().Converter is { } converter)
+        if (column.Property is nameof(Asset.CreatedAt) or nameof(Asset.UpdatedAt))
+        {
+            return Write(writer, now, ct);
+        }
+
+        var value = column.Owner.IsInstanceOfType(asset) ? column.Getter.GetClrValueUsingContainingEntity(asset) : null;
+        if (value is not null && column.Converter is { } converter)
         {
             value = converter.ConvertToProvider(value);
         }
 
-        switch (value)
+        return value switch
         {
-            case null:
-                await writer.WriteNullAsync(ct);
-                break;
-            case string or Guid or bool or int or long or DateOnly or TimeSpan or DateTime or DateTimeOffset:
-                await writer.WriteAsync(value, ct);
-                break;
-            case IEnumerable<string> list:
-                await writer.WriteAsync(list.ToArray(), ct);
-                break;
-            case IEnumerable:
-                throw new NotSupportedException($"Column {column.Name}: no COPY mapping for {value.GetType()}.");
-            default:
-                await (column.DataType is null ? writer.WriteAsync(value, ct) : writer.WriteAsync(value, column.DataType, ct));
-                break;
-        }
+            null => new ValueTask(writer.WriteNullAsync(ct)),
+            string text => Write(writer, text, ct),
+            Guid id => Write(writer, id, ct),
+            bool flag => Write(writer, flag, ct),
+            int number => Write(writer, number, ct),
+            long number => Write(writer, number, ct),
+            DateOnly date => Write(writer, date, ct),
+            TimeSpan span => Write(writer, span, ct),
+            DateTime time => Write(writer, time, ct),
+            DateTimeOffset time => Write(writer, time, ct),
+            IEnumerable<string> list => Write(writer, list.ToArray(), ct),
+            IEnumerable => throw new NotSupportedException($"Column {column.Name}: no COPY mapping for {value.GetType()}."),
+            _ => new ValueTask(column.DataType is null ? writer.WriteAsync(value, ct) : writer.WriteAsync(value, column.DataType, ct)),
+        };
     }
 
-    private sealed record Column(Type Owner, IProperty Property, string Name, string? DataType);
+    private static ValueTask Write<T>(NpgsqlBinaryImporter writer, T value, CancellationToken ct) => new(writer.WriteAsync(value, ct));
+
+    private sealed record Column(Type Owner, string Property, string Name, IClrPropertyGetter Getter, ValueConverter? Converter, string? DataType);
 }

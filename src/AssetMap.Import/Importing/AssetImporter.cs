@@ -49,6 +49,10 @@ public sealed class AssetImporter(AssetMapDbContext db, TimeProvider clock)
         var apply = new AssetApplier(db, fileName, clock.GetUtcNow(), categories);
         try
         {
+            var rows = tables.Where(t => t.Problem is null).SelectMany(t => t.Rows).ToList();
+            await apply.IndexExistingAsync(
+                [.. rows.Select(r => Cell(r, "ref")).OfType<string>()],
+                [.. rows.Where(r => Cell(r, "ref") is null).Select(r => Cell(r, "name") ?? Cell(r, "organisation")).OfType<string>()], ct);
             foreach (var chunk in tables.Where(t => t.Problem is null).SelectMany(t => t.Rows.Select(r => (Table: t, Row: r))).Chunk(BatchSize))
             {
                 await AddPostcodesAsync(postcodes, chunk.Select(c => c.Row), ct);
@@ -118,6 +122,8 @@ public sealed class AssetImporter(AssetMapDbContext db, TimeProvider clock)
             db.ChangeTracker.AutoDetectChangesEnabled = autoDetect;
         }
     }
+
+    private static string? Cell(ImportRow row, string field) => Parsing.CellParse.Text(row.Values.GetValueOrDefault(field)).Value;
 
     /// <summary>name.csv → name.rejects.csv, name.xlsx → name.rejects.xlsx, beside it.</summary>
     public static string RejectsPathFor(string path) =>

@@ -14,9 +14,24 @@ internal static class TableBuilder
     /// <summary>How far down a sheet the header may sit (title rows, notes and blank rows above it).</summary>
     public const int HeaderSearchRows = 30;
 
-    public static ImportTable Build(string file, string? sheet, IReadOnlyList<RawRow> rows, ColumnMapping? mapping)
+    /// <summary>Reads <paramref name="rows"/> once, in order: only the rows where the header may be are buffered.</summary>
+    public static ImportTable Build(string file, string? sheet, IEnumerable<RawRow> rows, ColumnMapping? mapping)
     {
-        var header = FindHeader(rows, mapping);
+        using var reader = rows.GetEnumerator();
+        var head = new List<RawRow>();
+        RawRow? firstBelow = null;
+        while (reader.MoveNext())
+        {
+            if (reader.Current.RowNumber > HeaderSearchRows)
+            {
+                firstBelow = reader.Current;
+                break;
+            }
+
+            head.Add(reader.Current);
+        }
+
+        var header = FindHeader(head, mapping);
         if (header is null)
         {
             return new ImportTable(file, sheet, 0, [], [], NoHeaderMessage());
@@ -25,7 +40,7 @@ internal static class TableBuilder
         var columns = MatchColumns(header, mapping);
         var used = columns.Where(c => c.Field is not null).ToArray();
         var result = new List<ImportRow>();
-        foreach (var row in rows.Where(r => r.RowNumber > header.RowNumber && !IsBlank(r)))
+        foreach (var row in Remaining(head, firstBelow, reader).Where(r => r.RowNumber > header.RowNumber && !IsBlank(r)))
         {
             var values = new Dictionary<string, object?>(used.Length, StringComparer.Ordinal);
             foreach (var column in used)
@@ -92,6 +107,25 @@ internal static class TableBuilder
         }
 
         return columns;
+    }
+
+    private static IEnumerable<RawRow> Remaining(List<RawRow> head, RawRow? firstBelow, IEnumerator<RawRow> reader)
+    {
+        foreach (var row in head)
+        {
+            yield return row;
+        }
+
+        if (firstBelow is null)
+        {
+            yield break;
+        }
+
+        yield return firstBelow;
+        while (reader.MoveNext())
+        {
+            yield return reader.Current;
+        }
     }
 
     private static string HeaderText(object? cell) => cell switch
