@@ -107,7 +107,8 @@ public sealed class AssetImporter(AssetMapDbContext db, TimeProvider clock)
 
             if (rejected.Count > 0 && !options.DryRun)
             {
-                RejectsWriter.Write(RejectsPathFor(path), rejected);
+                // In the file's order, as the officer will read and fix them (a batch rejects after the cell checks).
+                RejectsWriter.Write(RejectsPathFor(path), [.. rejected.OrderBy(r => IndexOf(tables, r.Table)).ThenBy(r => r.Row.RowNumber)]);
             }
 
             var ordered = problems.Distinct().OrderBy(p => p.Sheet, StringComparer.Ordinal).ThenBy(p => p.Row).ToList();
@@ -122,6 +123,9 @@ public sealed class AssetImporter(AssetMapDbContext db, TimeProvider clock)
             db.ChangeTracker.AutoDetectChangesEnabled = autoDetect;
         }
     }
+
+    private static int IndexOf(IReadOnlyList<ImportTable> tables, ImportTable table) =>
+        tables.Select((t, i) => (t, i)).First(p => ReferenceEquals(p.t, table)).i;
 
     private static string? Cell(ImportRow row, string field) => Parsing.CellParse.Text(row.Values.GetValueOrDefault(field)).Value;
 
