@@ -60,7 +60,10 @@ public abstract class Asset
     /// <summary>True when <see cref="PublicLocation"/> is deliberately approximate.</summary>
     public bool LocationIsApproximate => !PublicLocation.EqualsExact(Location);
 
-    /// <summary>The PCN area the location falls in, when inside one.</summary>
+    /// <summary>
+    /// The PCN area the public point falls in, when inside one. Derived in SQL (PcnAreaAssignment) from
+    /// <see cref="PublicLocation"/>, so an area never tells which side of a boundary a hidden home is on.
+    /// </summary>
     public string? PcnAreaCode { get; private set; }
 
     /// <summary>Phone, email, website.</summary>
@@ -139,9 +142,6 @@ public abstract class Asset
 
     /// <summary>Archives the record: no longer public, kept for the audit trail (never deleted).</summary>
     public void Archive() => Status = AssetStatus.Archived;
-
-    /// <summary>Records which PCN area the location falls in (null when outside every area).</summary>
-    public void PlaceInPcnArea(string? pcnAreaCode) => PcnAreaCode = pcnAreaCode;
 
     /// <summary>Whether the exact location may be shown; kinds with private locations override this.</summary>
     protected virtual bool HidesLocation => false;

@@ -1,6 +1,3 @@
-using System.Text.Encodings.Web;
-using System.Text.Json;
-
 namespace AssetMap.Import.Boundaries;
 
 /// <summary>
@@ -35,17 +32,8 @@ internal sealed record BoundaryImportResult(
     int AssetsReassigned,
     bool Applied)
 {
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
-    {
-        WriteIndented = true,
-        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-    };
-
     /// <summary>True when the file was rejected: the CLI then exits non-zero.</summary>
     public bool HasProblems => Problems.Count > 0;
-
-    /// <summary>The result as indented camelCase JSON.</summary>
-    public string ToJson() => JsonSerializer.Serialize(this, Json);
 
     public static BoundaryImportResult Rejected(string file, int sourceSrid, IReadOnlyList<BoundaryProblem> problems, IReadOnlyList<string> warnings) =>
         new(file, sourceSrid, 0, 0, 0, problems, warnings, [], 0, false);
