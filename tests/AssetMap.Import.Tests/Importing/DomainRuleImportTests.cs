@@ -7,6 +7,8 @@ using Microsoft.EntityFrameworkCore;
 namespace AssetMap.Import.Tests.Importing;
 
 /// <summary>The domain's rules, broken in a spreadsheet, come back as row problems: never an exception, never a lost file.</summary>
+// The CLI reads its connection string from the process environment: classes that set it must not run at once.
+[Collection("Process environment")]
 public sealed class DomainRuleImportTests : IAsyncLifetime
 {
     private const string Header = "Ref,Type,Name,Summary,Town,Post Code,Categories,When,Cost,Run by,Places,Price,Service radius (km)";
