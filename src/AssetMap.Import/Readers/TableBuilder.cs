@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using System.Globalization;
 
 namespace AssetMap.Import.Readers;
@@ -39,16 +40,17 @@ internal static class TableBuilder
 
         var columns = MatchColumns(header, mapping);
         var used = columns.Where(c => c.Field is not null).ToArray();
+        var slots = used.Select((c, i) => (c.Field!, i)).ToFrozenDictionary(p => p.Item1, p => p.i, StringComparer.Ordinal);
         var result = new List<ImportRow>();
         foreach (var row in Remaining(head, firstBelow, reader).Where(r => r.RowNumber > header.RowNumber && !IsBlank(r)))
         {
-            var values = new Dictionary<string, object?>(used.Length, StringComparer.Ordinal);
-            foreach (var column in used)
+            var values = new object?[used.Length];
+            for (var i = 0; i < used.Length; i++)
             {
-                values[column.Field!] = Clean(column.Index < row.Cells.Count ? row.Cells[column.Index] : null);
+                values[i] = Clean(used[i].Index < row.Cells.Count ? row.Cells[used[i].Index] : null);
             }
 
-            result.Add(new ImportRow(row.RowNumber, values));
+            result.Add(new ImportRow(row.RowNumber, new RowValues(slots, values)));
         }
 
         return new ImportTable(file, sheet, header.RowNumber, columns, result);
@@ -58,8 +60,8 @@ internal static class TableBuilder
     public static int CountMatches(RawRow row, ColumnMapping? mapping) =>
         row.Cells.Select(c => ColumnMap.FieldFor(HeaderText(c), mapping)).OfType<string>().Distinct().Count();
 
-    // The first row (of the first 30) with two known headers one of which is the name (or the organisation); failing that the row with
-    // most matches (at least two), the earliest on a tie.
+    // The first row (of the first 30) with two known headers one of which is the name (or the organisation); failing
+    // that the row with most matches (at least two), the earliest on a tie.
     public static RawRow? FindHeader(IReadOnlyList<RawRow> rows, ColumnMapping? mapping)
     {
         RawRow? best = null;
