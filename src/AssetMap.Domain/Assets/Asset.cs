@@ -114,6 +114,14 @@ public abstract class Asset
             throw new DomainRuleException("summary", $"'{profile.Name}' needs a one-line summary.");
         }
 
+        // The columns' lengths are rules too: a value that does not fit must be refused here, by field, not by the database.
+        AtMost(profile.Summary.Trim(), 500, "summary", "A summary is at most 500 characters: put the rest in the description.");
+        AtMost(profile.Address.Line, 200, "address", "An address line is at most 200 characters.");
+        AtMost(profile.Address.Town, 100, "town", "A town is at most 100 characters.");
+        AtMost(profile.Contact.Email, 200, "email", "An email address is at most 200 characters.");
+        AtMost(profile.Contact.Website, 500, "website", "A web address is at most 500 characters.");
+        AtMost(profile.Source.ExternalRef, 100, "ref", "A reference is at most 100 characters.");
+
         if (profile.Location.SRID != Spatial.Geo.Srid)
         {
             throw new DomainRuleException("location", "Locations must be WGS84 (SRID 4326).");
@@ -142,6 +150,15 @@ public abstract class Asset
 
     /// <summary>Archives the record: no longer public, kept for the audit trail (never deleted).</summary>
     public void Archive() => Status = AssetStatus.Archived;
+
+    /// <summary>Throws <see cref="DomainRuleException"/> for <paramref name="field"/> when <paramref name="value"/> is longer than <paramref name="max"/>.</summary>
+    protected static void AtMost(string? value, int max, string field, string message)
+    {
+        if (value?.Trim().Length > max)
+        {
+            throw new DomainRuleException(field, message);
+        }
+    }
 
     /// <summary>Whether the exact location may be shown; kinds with private locations override this.</summary>
     protected virtual bool HidesLocation => false;

@@ -118,6 +118,22 @@ public sealed class DomainRuleImportTests : IAsyncLifetime
         Assert.Equal(("Chair Yoga", "Grays Movers"), (yoga.Name, yoga.Provider));
     }
 
+    [Fact]
+    public async Task A_value_longer_than_its_column_is_a_row_problem_not_a_database_error()
+    {
+        var summary = new string('s', 501);
+        var file = Write("long.csv",
+            $"HUB-841,Hub,Long Summary Hub,{summary},Grays,RM16 2JT,Community hubs,,,,,,",
+            "HUB-842,Hub,Short Summary Hub,A hub.,Grays,RM16 2JT,Community hubs,,,,,,");
+
+        var report = await ImportAsync(file);
+
+        Assert.Equal((1, 1), (report.Counts.Created, report.Counts.Rejected));
+        var problem = Assert.Single(report.Problems);
+        Assert.Equal((2, "Summary", summary, "A summary is at most 500 characters: put the rest in the description."),
+            (problem.Row, problem.Column, problem.Value, problem.Reason));
+    }
+
     private async Task<ImportReport> ImportAsync(string file)
     {
         await using var db = _database.CreateContext();
