@@ -15,13 +15,13 @@ internal sealed record ApplyOutcome(int Created, int Updated, int Unchanged, int
 /// the file), new assets are copied in (<see cref="AssetCopy"/>), changed ones saved by EF, and the change tracker
 /// cleared, so memory stays flat however long the file is.
 /// </summary>
-internal sealed class AssetApplier(AssetMapDbContext db, string fileName, DateTimeOffset now, IReadOnlyCollection<Category> categories)
+internal sealed class AssetApplier(
+    AssetMapDbContext db, string fileName, DateTimeOffset now, IReadOnlyCollection<Category> categories, AssetMatches matches)
 {
-    private readonly HashSet<string> _slugs = new(StringComparer.Ordinal);
+    private readonly SlugReservations _slugs = new(db);
     private readonly HashSet<Guid> _touched = [];
     private readonly List<Guid> _placed = [];
     private readonly List<Asset> _inserts = [];
-    private readonly Dictionary<string, Guid> _existing = new(StringComparer.Ordinal);
     private readonly AssetCopy _copy = new(db);
     private Dictionary<string, Guid>? _venueIds;
     private int _created, _updated, _unchanged;
@@ -43,8 +43,8 @@ internal sealed class AssetApplier(AssetMapDbContext db, string fileName, DateTi
         }
 
         _venueIds ??= await KnownVenuesAsync(ct);
-        var existing = await MatchesAsync(batch, ct);
-        await ReserveTakenSlugsAsync(batch, ct);
+        var existing = await matches.LoadAsync(batch, ct);
+        await _slugs.ReserveTakenAsync(batch, ct);
 
         var rejected = new List<RowContext>();
         var waiting = new List<AssetCandidate>();
@@ -57,7 +57,7 @@ internal sealed class AssetApplier(AssetMapDbContext db, string fileName, DateTi
                 continue;
             }
 
-            var asset = existing.TryGetValue(candidate.MatchKey, out var found) ? Apply(candidate, found) : Create(candidate);
+            var asset = existing.TryGetValue(candidate.MatchKey, out var found) ? Apply(candidate, found) : await CreateAsync(candidate, ct);
             if (asset is null)
             {
                 rejected.Add(candidate.Row);
@@ -104,7 +104,7 @@ internal sealed class AssetApplier(AssetMapDbContext db, string fileName, DateTi
             [.. absent.Select(a => a.Label).Order(StringComparer.Ordinal)]);
     }
 
-    private Asset? Create(AssetCandidate candidate)
+    private async Task<Asset?> CreateAsync(AssetCandidate candidate, CancellationToken ct)
     {
         var fresh = Build(candidate);
         if (fresh is null)
@@ -112,7 +112,7 @@ internal sealed class AssetApplier(AssetMapDbContext db, string fileName, DateTi
             return null;
         }
 
-        fresh.Reslug(UniqueSlug(fresh));
+        fresh.Reslug(await _slugs.UniqueAsync(fresh, ct));
         _inserts.Add(fresh);
         _touched.Add(fresh.Id);
         _placed.Add(fresh.Id);
@@ -210,62 +210,5 @@ internal sealed class AssetApplier(AssetMapDbContext db, string fileName, DateTi
         var hubsByRef = await db.Hubs.AsNoTracking().Where(h => h.Source.ExternalRef != null)
             .Select(h => new { h.Id, h.Source.ExternalRef }).ToListAsync(ct);
         return hubsByRef.GroupBy(h => h.ExternalRef!.ToUpperInvariant()).ToDictionary(g => g.Key, g => g.First().Id);
-    }
-
-    /// <summary>
-    /// Finds, in one query, the existing assets the file's rows may match (by reference, else by name): the batches
-    /// then load their matches by primary key instead of each scanning the table for references and names.
-    /// </summary>
-    public async Task IndexExistingAsync(IReadOnlyCollection<string> refs, IReadOnlyCollection<string> names, CancellationToken ct)
-    {
-        var lowerNames = names.Select(n => n.ToLowerInvariant()).Distinct().ToList();
-        var refList = refs.Distinct().ToList();
-#pragma warning disable CA1304, CA1311 // EF translates ToLower() to SQL lower(): no .NET culture is involved.
-        var found = await db.Assets.AsNoTracking()
-            .Where(a => (a.Source.ExternalRef != null && refList.Contains(a.Source.ExternalRef)) || lowerNames.Contains(a.Name.ToLower()))
-            .Select(a => new { a.Id, a.Kind, a.Source.ExternalRef, a.Name, a.Address.Postcode })
-            .ToListAsync(ct);
-#pragma warning restore CA1304, CA1311
-        foreach (var asset in found)
-        {
-            if (asset.ExternalRef is { } reference)
-            {
-                _existing.TryAdd($"ref:{asset.Kind}:{reference.ToUpperInvariant()}", asset.Id);
-            }
-
-            _existing.TryAdd($"name:{asset.Kind}:{AssetRowMapper.Normalise(asset.Name)}:{asset.Postcode?.Value}", asset.Id);
-        }
-    }
-
-    private async Task<Dictionary<string, Asset>> MatchesAsync(IReadOnlyList<AssetCandidate> candidates, CancellationToken ct)
-    {
-        var ids = candidates.Select(c => _existing.TryGetValue(c.MatchKey, out var id) ? id : (Guid?)null).OfType<Guid>().Distinct().ToList();
-        if (ids.Count == 0)
-        {
-            return [];
-        }
-
-        var found = await db.Assets.Include(a => a.Categories).AsSplitQuery().Where(a => ids.Contains(a.Id)).ToDictionaryAsync(a => a.Id, ct);
-        return candidates.Where(c => _existing.TryGetValue(c.MatchKey, out var id) && found.ContainsKey(id))
-            .DistinctBy(c => c.MatchKey).ToDictionary(c => c.MatchKey, c => found[_existing[c.MatchKey]]);
-    }
-
-    private async Task ReserveTakenSlugsAsync(IReadOnlyList<AssetCandidate> candidates, CancellationToken ct)
-    {
-        var wanted = candidates.SelectMany(c => new[] { Slug.From(c.Profile.Name), Slug.From($"{c.Profile.Name} {c.Profile.Address.Town}") })
-            .Where(s => !_slugs.Contains(s)).Distinct().ToList();
-        _slugs.UnionWith(await db.Assets.Where(a => wanted.Contains(a.Slug)).Select(a => a.Slug).ToListAsync(ct));
-    }
-
-    // Names repeat across towns ("Lunch club"): name, then name + town, then a counter.
-    private string UniqueSlug(Asset asset)
-    {
-        var slug = asset.Slug;
-        for (var n = 2; !_slugs.Add(slug); n++)
-        {
-            slug = Slug.From(n == 2 ? $"{asset.Name} {asset.Address.Town}" : $"{asset.Name} {asset.Address.Town} {n}");
-        }
-
-        return slug;
     }
 }

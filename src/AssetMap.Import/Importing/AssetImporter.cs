@@ -46,11 +46,12 @@ public sealed class AssetImporter(AssetMapDbContext db, TimeProvider clock)
 
         var autoDetect = db.ChangeTracker.AutoDetectChangesEnabled;
         db.ChangeTracker.AutoDetectChangesEnabled = false;
-        var apply = new AssetApplier(db, fileName, clock.GetUtcNow(), categories);
+        var matches = new AssetMatches(db);
+        var apply = new AssetApplier(db, fileName, clock.GetUtcNow(), categories, matches);
         try
         {
             var rows = tables.Where(t => t.Problem is null).SelectMany(t => t.Rows).ToList();
-            await apply.IndexExistingAsync(
+            await matches.IndexAsync(
                 [.. rows.Select(r => Cell(r, "ref")).OfType<string>()],
                 [.. rows.Where(r => Cell(r, "ref") is null).Select(r => Cell(r, "name") ?? Cell(r, "organisation")).OfType<string>()], ct);
             foreach (var chunk in tables.Where(t => t.Problem is null).SelectMany(t => t.Rows.Select(r => (Table: t, Row: r))).Chunk(BatchSize))

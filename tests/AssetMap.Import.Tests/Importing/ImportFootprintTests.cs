@@ -64,6 +64,24 @@ public sealed class ImportFootprintTests : IAsyncLifetime
         Assert.Equal(publicArea, helpers.PcnAreaCode);
     }
 
+    [Fact]
+    public async Task Namesakes_in_a_later_file_get_slugs_no_earlier_file_took()
+    {
+        var first = Path.Combine(_work, "hubs-1.csv");
+        var second = Path.Combine(_work, "hubs-2.csv");
+        string[] header = ["Ref,Name,Summary,Town,Post Code,Categories"];
+        await File.WriteAllLinesAsync(first, [.. header, .. Enumerable.Range(1, 3).Select(i => $"TD-{i},Tea Dance,Dancing with tea.,Grays,RM16 2JT,Community hubs")], Ct);
+        await File.WriteAllLinesAsync(second, [.. header, "TD-4,Tea Dance,Dancing with tea.,Grays,RM16 2JT,Community hubs"], Ct);
+
+        await ImportAsync(first);
+        var report = await ImportAsync(second);
+
+        Assert.Equal(1, report.Counts.Created);
+        await using var db = _database.CreateContext();
+        var slugs = await db.Hubs.AsNoTracking().Where(h => h.Name == "Tea Dance").OrderBy(h => h.Source.ExternalRef).Select(h => h.Slug).ToListAsync(Ct);
+        Assert.Equal(["tea-dance", "tea-dance-grays", "tea-dance-grays-3", "tea-dance-grays-4"], slugs);
+    }
+
     // A point inside one PCN area whose ~1 km public point falls inside another (searched on a 200 m grid over Thurrock).
     private async Task<(NetTopologySuite.Geometries.Point Home, string HomeArea, string PublicArea)> HomeAcrossABoundaryAsync()
     {
