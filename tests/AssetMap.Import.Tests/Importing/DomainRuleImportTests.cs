@@ -1,7 +1,6 @@
 using System.Text.Json;
 using AssetMap.Import.Cli;
 using AssetMap.Import.Importing;
-using AssetMap.TestSupport;
 using Microsoft.EntityFrameworkCore;
 
 namespace AssetMap.Import.Tests.Importing;
@@ -9,25 +8,15 @@ namespace AssetMap.Import.Tests.Importing;
 /// <summary>The domain's rules, broken in a spreadsheet, come back as row problems: never an exception, never a lost file.</summary>
 // The CLI reads its connection string from the process environment: classes that set it must not run at once.
 [Collection("Process environment")]
-public sealed class DomainRuleImportTests : IAsyncLifetime
+public sealed class DomainRuleImportTests : SeededWorkspace
 {
     private const string Header = "Ref,Type,Name,Summary,Town,Post Code,Categories,When,Cost,Run by,Places,Price,Service radius (km)";
     private static readonly string LongName = new('N', 201);
-    private readonly string _work = Directory.CreateTempSubdirectory("assetmap-rules-").FullName;
-    private TestDatabase _database = null!;
 
-    private static CancellationToken Ct => TestContext.Current.CancellationToken;
-
-    public async ValueTask InitializeAsync()
+    public override async ValueTask InitializeAsync()
     {
-        _database = await SeedData.CreateSeededDatabaseAsync(Ct);
-        Environment.SetEnvironmentVariable("ConnectionStrings__AssetMap", _database.ConnectionString);
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        await _database.DisposeAsync();
-        Directory.Delete(_work, recursive: true);
+        await base.InitializeAsync();
+        Environment.SetEnvironmentVariable("ConnectionStrings__AssetMap", Database.ConnectionString);
     }
 
     [Fact]
@@ -42,7 +31,7 @@ public sealed class DomainRuleImportTests : IAsyncLifetime
             "ACT-806,Activity,Backwards Bingo,Ends before it starts.,Grays,RM16 2JT,Social groups,Fridays 14:00-13:00,Free,Grays Club,,,",
             "HUB-807,Hub,Riverside Hub,A hub by the river.,Grays,RM16 2JT,Community hubs,,,,,,",
             "ME-808,Micro-enterprise,Grays Garden Friends,Gardening help.,Grays,RM16 2JT,Gardening,,,,,£12 per hour,5");
-        var reportPath = Path.Combine(_work, "report.json");
+        var reportPath = Path.Combine(Work, "report.json");
         const string Backwards = "'Fridays 14:00-13:00' ends (13:00) before it starts (14:00)"; // then the examples
 
         var exit = await ImporterCli.Root().Parse(["assets", file, "--report", reportPath]).InvokeAsync(cancellationToken: Ct);
@@ -70,7 +59,7 @@ public sealed class DomainRuleImportTests : IAsyncLifetime
 
         var rejects = await File.ReadAllLinesAsync(AssetImporter.RejectsPathFor(file), Ct);
         Assert.Equal(["ACT-802", "ACT-803", "ME-804", "ME-805", "ACT-806"], rejects.Skip(1).Select(l => l[..l.IndexOf(',', StringComparison.Ordinal)]));
-        await using var db = _database.CreateContext();
+        await using var db = Database.CreateContext();
         var imported = await db.Assets.AsNoTracking().Where(a => a.Source.File == "mixed.csv").Select(a => a.Source.ExternalRef).OrderBy(r => r).ToListAsync(Ct);
         Assert.Equal(["ACT-801", "HUB-807", "ME-808"], imported);
     }
@@ -96,7 +85,7 @@ public sealed class DomainRuleImportTests : IAsyncLifetime
     [Fact]
     public async Task An_activity_without_a_provider_is_run_by_the_organisation_on_its_row_with_a_warning()
     {
-        var file = Path.Combine(_work, "cvs-activities.csv");
+        var file = Path.Combine(Work, "cvs-activities.csv");
         await File.WriteAllLinesAsync(file,
         [
             "Ref,Activity name,Organisation,Summary,Town,Post Code,Categories,When",
@@ -113,7 +102,7 @@ public sealed class DomainRuleImportTests : IAsyncLifetime
                 (ProblemSeverity.Error, 3, "Provider", null, "Activity 'Chair Yoga Two' needs a provider."),
             ],
             report.Problems.Select(p => (p.Severity, p.Row, p.Column, p.Value, p.Reason)).ToList());
-        await using var db = _database.CreateContext();
+        await using var db = Database.CreateContext();
         var yoga = await db.Activities.AsNoTracking().SingleAsync(a => a.Source.ExternalRef == "ACT-831", Ct);
         Assert.Equal(("Chair Yoga", "Grays Movers"), (yoga.Name, yoga.Provider));
     }
@@ -136,13 +125,13 @@ public sealed class DomainRuleImportTests : IAsyncLifetime
 
     private async Task<ImportReport> ImportAsync(string file)
     {
-        await using var db = _database.CreateContext();
+        await using var db = Database.CreateContext();
         return await new AssetImporter(db, TimeProvider.System).ImportAsync(file, new AssetImportOptions(), Ct);
     }
 
     private async Task<(string Summary, int? Capacity, string Version)> SnapshotAsync(string reference)
     {
-        await using var db = _database.CreateContext();
+        await using var db = Database.CreateContext();
         var asset = await db.Activities.AsNoTracking().SingleAsync(a => a.Source.ExternalRef == reference, Ct);
         var version = await db.Database.SqlQuery<string>($"SELECT xmin::text AS \"Value\" FROM assets WHERE id = {asset.Id}").SingleAsync(Ct);
         return (asset.Summary, asset.Capacity, version);
@@ -150,7 +139,7 @@ public sealed class DomainRuleImportTests : IAsyncLifetime
 
     private string Write(string name, params string[] rows)
     {
-        var path = Path.Combine(_work, name);
+        var path = Path.Combine(Work, name);
         File.WriteAllLines(path, [Header, .. rows]);
         return path;
     }

@@ -1,32 +1,19 @@
 using System.Globalization;
 using AssetMap.Domain.Spatial;
 using AssetMap.Import.Importing;
-using AssetMap.TestSupport;
 using Microsoft.EntityFrameworkCore;
 
 namespace AssetMap.Import.Tests.Importing;
 
 /// <summary>An import writes its own rows and nothing else; PCN areas follow the public point, not a hidden home.</summary>
-public sealed class ImportFootprintTests : IAsyncLifetime
+public sealed class ImportFootprintTests : SeededWorkspace
 {
-    private readonly string _work = Directory.CreateTempSubdirectory("assetmap-footprint-").FullName;
-    private TestDatabase _database = null!;
-
-    private static CancellationToken Ct => TestContext.Current.CancellationToken;
-
-    public async ValueTask InitializeAsync() => _database = await SeedData.CreateSeededDatabaseAsync(Ct);
-
-    public async ValueTask DisposeAsync()
-    {
-        await _database.DisposeAsync();
-        Directory.Delete(_work, recursive: true);
-    }
 
     [Fact]
     public async Task Importing_one_row_leaves_every_other_asset_unwritten()
     {
         var before = await VersionsAsync();
-        var file = Path.Combine(_work, "hubs.csv");
+        var file = Path.Combine(Work, "hubs.csv");
         await File.WriteAllLinesAsync(file,
         [
             "Ref,Name,Summary,Town,Post Code,Categories",
@@ -40,7 +27,7 @@ public sealed class ImportFootprintTests : IAsyncLifetime
         Assert.True(before.Count > 50, $"the seeded database holds {before.Count} assets");
         Assert.Equal(before.Count + 1, after.Count);
         Assert.Empty(before.Where(b => after[b.Key] != b.Value).Select(b => b.Key));
-        await using var db = _database.CreateContext();
+        await using var db = Database.CreateContext();
         Assert.Equal("U81042", (await db.Hubs.AsNoTracking().SingleAsync(h => h.Source.ExternalRef == "HUB-901", Ct)).PcnAreaCode);
     }
 
@@ -48,7 +35,7 @@ public sealed class ImportFootprintTests : IAsyncLifetime
     public async Task A_hidden_home_gets_the_pcn_area_of_its_public_point_not_of_the_home()
     {
         var (home, homeArea, publicArea) = await HomeAcrossABoundaryAsync();
-        var file = Path.Combine(_work, "micro-enterprises.csv");
+        var file = Path.Combine(Work, "micro-enterprises.csv");
         await File.WriteAllLinesAsync(file,
         [
             "Ref,Business name,Summary,Town,Latitude,Longitude,Categories,Home based,Show home location",
@@ -57,7 +44,7 @@ public sealed class ImportFootprintTests : IAsyncLifetime
 
         Assert.Equal(1, (await ImportAsync(file)).Counts.Created);
 
-        await using var db = _database.CreateContext();
+        await using var db = Database.CreateContext();
         var helpers = await db.MicroEnterprises.AsNoTracking().SingleAsync(m => m.Source.ExternalRef == "ME-901", Ct);
         Assert.True(helpers.PublicLocation.EqualsExact(Geo.Coarsen(home)));
         Assert.NotEqual(homeArea, publicArea);
@@ -67,8 +54,8 @@ public sealed class ImportFootprintTests : IAsyncLifetime
     [Fact]
     public async Task Namesakes_in_a_later_file_get_slugs_no_earlier_file_took()
     {
-        var first = Path.Combine(_work, "hubs-1.csv");
-        var second = Path.Combine(_work, "hubs-2.csv");
+        var first = Path.Combine(Work, "hubs-1.csv");
+        var second = Path.Combine(Work, "hubs-2.csv");
         string[] header = ["Ref,Name,Summary,Town,Post Code,Categories"];
         await File.WriteAllLinesAsync(first, [.. header, .. Enumerable.Range(1, 3).Select(i => $"TD-{i},Tea Dance,Dancing with tea.,Grays,RM16 2JT,Community hubs")], Ct);
         await File.WriteAllLinesAsync(second, [.. header, "TD-4,Tea Dance,Dancing with tea.,Grays,RM16 2JT,Community hubs"], Ct);
@@ -77,7 +64,7 @@ public sealed class ImportFootprintTests : IAsyncLifetime
         var report = await ImportAsync(second);
 
         Assert.Equal(1, report.Counts.Created);
-        await using var db = _database.CreateContext();
+        await using var db = Database.CreateContext();
         var slugs = await db.Hubs.AsNoTracking().Where(h => h.Name == "Tea Dance").OrderBy(h => h.Source.ExternalRef).Select(h => h.Slug).ToListAsync(Ct);
         Assert.Equal(["tea-dance", "tea-dance-grays", "tea-dance-grays-3", "tea-dance-grays-4"], slugs);
     }
@@ -95,7 +82,7 @@ public sealed class ImportFootprintTests : IAsyncLifetime
             }
         }
 
-        await using var db = _database.CreateContext();
+        await using var db = Database.CreateContext();
         var pairs = await db.Database.SqlQuery<AreaPair>(
             $"""
             SELECT p.lon, p.lat, home.code AS home_area, pub.code AS public_area
@@ -113,14 +100,14 @@ public sealed class ImportFootprintTests : IAsyncLifetime
 
     private async Task<Dictionary<Guid, string>> VersionsAsync()
     {
-        await using var db = _database.CreateContext();
+        await using var db = Database.CreateContext();
         var rows = await db.Database.SqlQuery<AssetVersion>($"SELECT id, xmin::text AS version FROM assets").ToListAsync(Ct);
         return rows.ToDictionary(r => r.Id, r => r.Version);
     }
 
     private async Task<ImportReport> ImportAsync(string file)
     {
-        await using var db = _database.CreateContext();
+        await using var db = Database.CreateContext();
         return await new AssetImporter(db, TimeProvider.System).ImportAsync(file, new AssetImportOptions(), Ct);
     }
 
