@@ -15,6 +15,8 @@ builder.Services.AddSerilog((services, logger) => logger
     .ReadFrom.Services(services)
     .Enrich.FromLogContext()
     .WriteTo.Console(formatProvider: System.Globalization.CultureInfo.InvariantCulture));
+builder.Services.AddAssetMapHosts(builder.Configuration);
+builder.Services.AddAssetMapSecurityHeaders(builder.Configuration);
 
 builder.Services.AddAssetMapPersistence(builder.Configuration.GetConnectionString("AssetMap"));
 builder.Services.AddDatabaseStartup(builder.Configuration);
@@ -29,7 +31,10 @@ builder.Services.AddAssetMapGraphQL(builder.Environment);
 
 var app = builder.Build();
 
-// Request logging outermost, so it records the status the client got after error handling.
+// Forwarded headers and the host check first: everything after sees the real client and a vetted Host.
+app.UseAssetMapHosts();
+app.UseAssetMapSecurityHeaders();
+// Request logging outside error handling, so it records the status the client got.
 app.UseSerilogRequestLogging();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
