@@ -17,6 +17,7 @@ builder.Services.AddSerilog((services, logger) => logger
     .WriteTo.Console(formatProvider: System.Globalization.CultureInfo.InvariantCulture));
 builder.Services.AddAssetMapHosts(builder.Configuration);
 builder.Services.AddAssetMapSecurityHeaders(builder.Configuration);
+builder.Services.AddAssetMapRateLimiting();
 
 builder.Services.AddAssetMapPersistence(builder.Configuration.GetConnectionString("AssetMap"));
 builder.Services.AddDatabaseStartup(builder.Configuration);
@@ -44,6 +45,7 @@ app.UseGraphiQLAssets();
 app.UseGeoJsonSuffix();
 app.UseRouting();
 app.UseCors();
+app.UseAssetMapRateLimiting();
 app.UseOutputCache();
 
 app.MapHealthEndpoints();
