@@ -10,11 +10,8 @@ using Serilog;
 
 var builder = WebApplication.CreateBuilder(args);
 
-builder.Services.AddSerilog((services, logger) => logger
-    .ReadFrom.Configuration(builder.Configuration)
-    .ReadFrom.Services(services)
-    .Enrich.FromLogContext()
-    .WriteTo.Console(formatProvider: System.Globalization.CultureInfo.InvariantCulture));
+builder.Services.AddAssetMapLogging(builder.Configuration);
+builder.Services.AddAssetMapTelemetry(builder.Configuration);
 builder.Services.AddAssetMapHosts(builder.Configuration);
 builder.Services.AddAssetMapSecurityHeaders(builder.Configuration);
 builder.Services.AddAssetMapRateLimiting();
