@@ -3,7 +3,8 @@ namespace AssetMap.Api.Infrastructure;
 /// <summary>
 /// Headers every response carries, errors and static files included. The policy allows no inline script or style (the
 /// GraphiQL page loads its code from <c>/graphql-ui/</c> for this reason), no framing, and images only from here,
-/// <c>data:</c> URIs (icons in CSS) and the map tile server named by <c>Map:TileUrl</c>.
+/// <c>data:</c> URIs (icons in CSS) and the map tile server named by <c>Map:TileUrl</c>; fonts from here and <c>data:</c>
+/// (GraphiQL's stylesheet embeds its fonts). Swagger UI sets one inline style that the policy blocks, with no visible effect.
 /// </summary>
 internal static class SecurityHeaders
 {
@@ -49,7 +50,7 @@ internal static class SecurityHeaders
 
     internal static string ContentSecurityPolicy(string tileUrl) =>
         "default-src 'self'; script-src 'self'; style-src 'self'; "
-        + $"img-src 'self' data:{TileSource(tileUrl)}; font-src 'self'; connect-src 'self'; "
+        + $"img-src 'self' data:{TileSource(tileUrl)}; font-src 'self' data:; connect-src 'self'; "
         + "object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
 
     /// <summary><c>https://{s}.tile.example.org/{z}/{x}/{y}.png</c> → <c> https://*.tile.example.org</c>.</summary>

@@ -23,7 +23,8 @@ internal static class Telemetry
     public static IServiceCollection AddAssetMapTelemetry(this IServiceCollection services, IConfiguration configuration)
     {
         var telemetry = services.AddOpenTelemetry()
-            .ConfigureResource(resource => resource.AddService(ServiceName))
+            // Added last, a service name would override OTEL_SERVICE_NAME: use ours only as the default.
+            .ConfigureResource(resource => resource.AddService(configuration["OTEL_SERVICE_NAME"] ?? ServiceName))
             .WithTracing(tracing => tracing
                 .AddAspNetCoreInstrumentation(options => options.Filter = context => !IsProbe(context))
                 .AddHttpClientInstrumentation()

@@ -32,6 +32,7 @@ public sealed partial class SecurityHeadersTests(ApiFactory api) : IClassFixture
         Assert.Contains("style-src 'self';", csp, StringComparison.Ordinal);
         Assert.Contains("connect-src 'self';", csp, StringComparison.Ordinal);
         Assert.Contains("img-src 'self' data: https://tile.openstreetmap.org;", csp, StringComparison.Ordinal);
+        Assert.Contains("font-src 'self' data:;", csp, StringComparison.Ordinal);
         Assert.EndsWith("frame-ancestors 'none'", csp, StringComparison.Ordinal);
         Assert.DoesNotContain("unsafe", csp, StringComparison.Ordinal);
         Assert.Equal("nosniff", Assert.Single(response.Headers.GetValues("X-Content-Type-Options")));
