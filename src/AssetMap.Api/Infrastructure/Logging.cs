@@ -1,5 +1,6 @@
 using System.Globalization;
 using Serilog;
+using Serilog.Formatting;
 using Serilog.Formatting.Compact;
 
 namespace AssetMap.Api.Infrastructure;
@@ -15,13 +16,17 @@ internal static class Logging
         services.AddSerilog((provider, logger) =>
         {
             logger.ReadFrom.Configuration(configuration).ReadFrom.Services(provider).Enrich.FromLogContext();
-            if (configuration.GetValue("Logging:Json", false))
+            if (JsonFormatter(configuration) is { } json)
             {
-                logger.WriteTo.Console(new RenderedCompactJsonFormatter());
+                logger.WriteTo.Console(json);
             }
             else
             {
                 logger.WriteTo.Console(formatProvider: CultureInfo.InvariantCulture);
             }
         });
+
+    /// <summary>The JSON event format, or null for readable lines.</summary>
+    internal static ITextFormatter? JsonFormatter(IConfiguration configuration) =>
+        configuration.GetValue("Logging:Json", false) ? new RenderedCompactJsonFormatter() : null;
 }
