@@ -18,6 +18,8 @@ public sealed class AssetImporter(AssetMapDbContext db, TimeProvider clock)
     // Rows per batch: large enough that the per-batch queries are few, small enough that tracked entities stay cheap.
     private const int BatchSize = 2_000;
 
+    private const long AdvisoryLockKey = 0x4153_5341_5353; // "ASSASS": one asset import at a time
+
     /// <summary>Imports <paramref name="path"/>; throws <see cref="SpreadsheetException"/> when the file cannot be read at all.</summary>
     public async Task<ImportReport> ImportAsync(string path, AssetImportOptions options, CancellationToken ct)
     {
@@ -43,6 +45,10 @@ public sealed class AssetImporter(AssetMapDbContext db, TimeProvider clock)
         {
             await outer.CreateSavepointAsync("asset_import", ct);
         }
+
+        // One asset import at a time: two files naming the same business would otherwise both choose a free slug
+        // (or both create the record) before either commits, and one would fail on the unique index.
+        await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({AdvisoryLockKey})", ct);
 
         var autoDetect = db.ChangeTracker.AutoDetectChangesEnabled;
         db.ChangeTracker.AutoDetectChangesEnabled = false;

@@ -69,6 +69,26 @@ public sealed class ImportFootprintTests : SeededWorkspace
         Assert.Equal(["tea-dance", "tea-dance-grays", "tea-dance-grays-3", "tea-dance-grays-4"], slugs);
     }
 
+    [Fact]
+    public async Task Two_imports_started_together_whose_files_share_business_names_both_apply()
+    {
+        string[] header = ["Ref,Name,Summary,Town,Post Code,Categories"];
+        var files = Enumerable.Range(1, 2).Select(n => Path.Combine(Work, $"hubs-{n}.csv")).ToArray();
+        for (var f = 0; f < files.Length; f++)
+        {
+            await File.WriteAllLinesAsync(files[f],
+                [.. header, .. Enumerable.Range(1, 1000).Select(i => $"SH-{f}-{i},Shared Hall {i % 50},A hall.,Grays,RM16 2JT,Community hubs")], Ct);
+        }
+
+        var reports = await Task.WhenAll(files.Select(ImportAsync));
+
+        Assert.All(reports, r => Assert.True(r.Applied && r.Counts.Created == 1000, $"{r.File}: {r.Counts}"));
+        await using var db = Database.CreateContext();
+        var slugs = await db.Hubs.AsNoTracking().Where(h => h.Name.StartsWith("Shared Hall")).Select(h => h.Slug).ToListAsync(Ct);
+        Assert.Equal(2000, slugs.Count);
+        Assert.Equal(2000, slugs.Distinct().Count());
+    }
+
     // A point inside one PCN area whose ~1 km public point falls inside another (searched on a 200 m grid over Thurrock).
     private async Task<(NetTopologySuite.Geometries.Point Home, string HomeArea, string PublicArea)> HomeAcrossABoundaryAsync()
     {
