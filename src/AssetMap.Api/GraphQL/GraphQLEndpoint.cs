@@ -42,16 +42,22 @@ internal static partial class GraphQLEndpoint
         {
             if (body.TrimStart().StartsWith('['))
             {
-                var batch = serializer.Deserialize<GraphQLRequest[]>(body) ?? [];
+                var batch = serializer.Deserialize<GraphQLRequest?[]>(body) ?? [];
                 if (batch.Length is 0 or > GraphQLSetup.MaxBatchSize)
                 {
                     return Failure(http, StatusCodes.Status400BadRequest, "BATCH_TOO_LARGE", $"A batch holds 1 to {GraphQLSetup.MaxBatchSize} requests.");
                 }
 
+                // JSON null deserializes to a null element ([null] was a NullReferenceException, a 500).
+                if (batch.Any(r => r is null))
+                {
+                    return Failure(http, StatusCodes.Status400BadRequest, "BAD_REQUEST", "Every element of a batch must be a GraphQL request object.");
+                }
+
                 var results = new List<ExecutionResult>();
                 foreach (var request in batch)
                 {
-                    results.Add(await ExecuteAsync(http, request));
+                    results.Add(await ExecuteAsync(http, request!));
                 }
 
                 return new GraphQLResult(results, Modern(http), StatusCodes.Status200OK);
