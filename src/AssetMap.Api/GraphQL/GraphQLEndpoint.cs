@@ -19,7 +19,9 @@ internal static partial class GraphQLEndpoint
 
     public static IEndpointRouteBuilder MapGraphQLEndpoint(this IEndpointRouteBuilder routes)
     {
-        var graphql = routes.MapGroup("/graphql").RequireCors(CorsSetup.GraphQL).ExcludeFromDescription();
+        // GraphQL has its own time budget (shared by a batch) and answers a timeout with a GraphQL error.
+        var graphql = routes.MapGroup("/graphql");
+        graphql.RequireCors(CorsSetup.GraphQL).ExcludeFromDescription().DisableRequestTimeout();
         graphql.MapPost("/", PostAsync);
         graphql.MapGet("/", GetAsync);
         return routes;
@@ -55,9 +57,10 @@ internal static partial class GraphQLEndpoint
                 }
 
                 var results = new List<ExecutionResult>();
+                var budget = new RequestBudget();
                 foreach (var request in batch)
                 {
-                    results.Add(await ExecuteAsync(http, request!));
+                    results.Add(await ExecuteAsync(http, request!, budget));
                 }
 
                 return new GraphQLResult(results, Modern(http), StatusCodes.Status200OK);
@@ -66,7 +69,7 @@ internal static partial class GraphQLEndpoint
             var single = serializer.Deserialize<GraphQLRequest>(body);
             return single is null
                 ? Failure(http, StatusCodes.Status400BadRequest, "BAD_REQUEST", "The body is not a GraphQL request.")
-                : Respond(http, await ExecuteAsync(http, single));
+                : Respond(http, await ExecuteAsync(http, single, new RequestBudget()));
         }
         catch (Exception e) when (e is JsonException or InvalidOperationException or FormatException)
         {
@@ -99,11 +102,17 @@ internal static partial class GraphQLEndpoint
         };
 
         // GET is for queries: the schema has no mutations, so any other operation fails validation with a 400.
-        return Respond(http, await ExecuteAsync(http, request));
+        return Respond(http, await ExecuteAsync(http, request, new RequestBudget()));
     }
 
-    private static async Task<ExecutionResult> ExecuteAsync(HttpContext http, GraphQLRequest request)
+    private static async Task<ExecutionResult> ExecuteAsync(HttpContext http, GraphQLRequest request, RequestBudget budget)
     {
+        var remaining = budget.Remaining;
+        if (remaining <= TimeSpan.Zero)
+        {
+            return Error("TIMEOUT", $"This request used its {(int)GraphQLSetup.Timeout.TotalSeconds} seconds before this document could run.");
+        }
+
         if (string.IsNullOrWhiteSpace(request.Query))
         {
             return Error("BAD_REQUEST", "The request has no query.");
@@ -125,7 +134,8 @@ internal static partial class GraphQLEndpoint
             User = http.User,
             RequestServices = http.RequestServices,
             CancellationToken = http.RequestAborted,
-            Timeout = GraphQLSetup.Timeout,
+            Timeout = remaining,
+            UserContext = new Dictionary<string, object?> { [QueryCost.Tally.Key] = budget.Cost },
             UnhandledExceptionDelegate = context =>
             {
                 LogUnhandled(logger, context.Exception);
@@ -172,6 +182,16 @@ internal static partial class GraphQLEndpoint
         return Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length);
     }
 
+    /// <summary>What one HTTP request may spend, shared by every document of a batch: cost units and wall-clock time.</summary>
+    private sealed class RequestBudget
+    {
+        private readonly long _started = System.Diagnostics.Stopwatch.GetTimestamp();
+
+        public QueryCost.Tally Cost { get; } = new();
+
+        public TimeSpan Remaining => GraphQLSetup.Timeout - System.Diagnostics.Stopwatch.GetElapsedTime(_started);
+    }
+
     [LoggerMessage(Level = LogLevel.Error, Message = "Unhandled exception in a GraphQL resolver")]
     private static partial void LogUnhandled(ILogger logger, Exception exception);
 
@@ -181,6 +201,11 @@ internal static partial class GraphQLEndpoint
         {
             var response = httpContext.Response;
             response.StatusCode = status;
+            if (results.Any(r => r.Errors?.Any(SafeErrorInfoProvider.IsDatabaseUnavailable) == true))
+            {
+                response.Headers.RetryAfter = DatabaseFaults.RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            }
+
             response.ContentType = modern ? $"{ModernMediaType}; charset=utf-8" : "application/json; charset=utf-8";
             var serializer = httpContext.RequestServices.GetRequiredService<IGraphQLSerializer>();
             object payload = single ? results[0] : results;
