@@ -57,7 +57,7 @@ internal static partial class GraphQLEndpoint
                 }
 
                 var results = new List<ExecutionResult>();
-                var budget = new RequestBudget();
+                var budget = new GraphQLRequestBudget();
                 foreach (var request in batch)
                 {
                     results.Add(await ExecuteAsync(http, request!, budget));
@@ -69,7 +69,7 @@ internal static partial class GraphQLEndpoint
             var single = serializer.Deserialize<GraphQLRequest>(body);
             return single is null
                 ? Failure(http, StatusCodes.Status400BadRequest, "BAD_REQUEST", "The body is not a GraphQL request.")
-                : Respond(http, await ExecuteAsync(http, single, new RequestBudget()));
+                : Respond(http, await ExecuteAsync(http, single, new GraphQLRequestBudget()));
         }
         catch (Exception e) when (e is JsonException or InvalidOperationException or FormatException)
         {
@@ -102,10 +102,10 @@ internal static partial class GraphQLEndpoint
         };
 
         // GET is for queries: the schema has no mutations, so any other operation fails validation with a 400.
-        return Respond(http, await ExecuteAsync(http, request, new RequestBudget()));
+        return Respond(http, await ExecuteAsync(http, request, new GraphQLRequestBudget()));
     }
 
-    private static async Task<ExecutionResult> ExecuteAsync(HttpContext http, GraphQLRequest request, RequestBudget budget)
+    private static async Task<ExecutionResult> ExecuteAsync(HttpContext http, GraphQLRequest request, GraphQLRequestBudget budget)
     {
         var remaining = budget.Remaining;
         if (remaining <= TimeSpan.Zero)
@@ -180,16 +180,6 @@ internal static partial class GraphQLEndpoint
         }
 
         return Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length);
-    }
-
-    /// <summary>What one HTTP request may spend, shared by every document of a batch: cost units and wall-clock time.</summary>
-    private sealed class RequestBudget
-    {
-        private readonly long _started = System.Diagnostics.Stopwatch.GetTimestamp();
-
-        public QueryCost.Tally Cost { get; } = new();
-
-        public TimeSpan Remaining => GraphQLSetup.Timeout - System.Diagnostics.Stopwatch.GetElapsedTime(_started);
     }
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Unhandled exception in a GraphQL resolver")]

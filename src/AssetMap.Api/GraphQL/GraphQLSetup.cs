@@ -12,7 +12,7 @@ internal static class GraphQLSetup
     public const int MaxDepth = 15;
     public const int MaxDocumentLength = 20_000;
     public const int MaxBatchSize = 5;
-    /// <summary>Wall-clock time for one HTTP request, all documents of a batch together (each SQL statement has less: see DatabaseBudget).</summary>
+    /// <summary>Wall-clock time for one HTTP request, all documents of a batch together (each SQL statement has less: DatabaseResilience.CommandTimeoutSeconds).</summary>
     public static readonly TimeSpan Timeout = TimeSpan.FromSeconds(5);
 
     public static IServiceCollection AddAssetMapGraphQL(this IServiceCollection services, IHostEnvironment environment)
