@@ -10,11 +10,11 @@ using Serilog;
 
 var builder = WebApplication.CreateBuilder(args);
 
-builder.Services.AddSerilog((services, logger) => logger
-    .ReadFrom.Configuration(builder.Configuration)
-    .ReadFrom.Services(services)
-    .Enrich.FromLogContext()
-    .WriteTo.Console(formatProvider: System.Globalization.CultureInfo.InvariantCulture));
+builder.Services.AddAssetMapLogging(builder.Configuration);
+builder.Services.AddAssetMapTelemetry(builder.Configuration);
+builder.Services.AddAssetMapHosts(builder.Configuration);
+builder.Services.AddAssetMapSecurityHeaders(builder.Configuration);
+builder.Services.AddAssetMapRateLimiting();
 
 builder.Services.AddAssetMapPersistence(builder.Configuration.GetConnectionString("AssetMap"), DatabaseResilience.ForApi(builder.Configuration));
 builder.Services.AddAssetMapRequestBudget(builder.Configuration);
@@ -32,7 +32,10 @@ builder.Services.AddAssetMapGraphQL(builder.Environment);
 
 var app = builder.Build();
 
-// Request logging outermost, so it records the status the client got after error handling.
+// Forwarded headers and the host check first: everything after sees the real client and a vetted Host.
+app.UseAssetMapHosts();
+app.UseAssetMapSecurityHeaders();
+// Request logging outside error handling, so it records the status the client got.
 app.UseSerilogRequestLogging();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
@@ -42,6 +45,7 @@ app.UseGraphiQLAssets();
 app.UseGeoJsonSuffix();
 app.UseRouting();
 app.UseCors();
+app.UseAssetMapRateLimiting();
 app.UseRequestTimeouts();
 app.UseOutputCache();
 

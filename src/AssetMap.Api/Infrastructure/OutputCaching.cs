@@ -8,7 +8,8 @@ internal static class OutputCaching
     public static IServiceCollection AddAssetMapOutputCache(this IServiceCollection services) =>
         services.AddOutputCache(options => options.AddPolicy(Directory, policy => policy
             .Expire(TimeSpan.FromMinutes(5))
-            .SetVaryByQuery("*")
+            // Neither list reads the query string: a junk parameter (?cb=1) must hit the cache, not bypass it.
+            .SetVaryByQuery([])
             .SetVaryByHeader("Accept")
             .Tag(Directory)));
 }

@@ -69,7 +69,10 @@ public abstract class Asset
     /// </summary>
     public string? PublicPostcode { get; private set; }
 
-    /// <summary>The PCN area the public point falls in, when inside one (kept by the importer).</summary>
+    /// <summary>
+    /// The PCN area the public point falls in, when inside one. Derived in SQL (PcnAreaAssignment) from
+    /// <see cref="PublicLocation"/>, so an area never tells which side of a boundary a hidden home is on.
+    /// </summary>
     public string? PcnAreaCode { get; private set; }
 
     /// <summary>The PCN area, for read projections (name and locality without the boundary).</summary>
@@ -123,6 +126,14 @@ public abstract class Asset
             throw new DomainRuleException("summary", $"'{profile.Name}' needs a one-line summary.");
         }
 
+        // The columns' lengths are rules too: a value that does not fit must be refused here, by field, not by the database.
+        AtMost(profile.Summary.Trim(), 500, "summary", "A summary is at most 500 characters: put the rest in the description.");
+        AtMost(profile.Address.Line, 200, "address", "An address line is at most 200 characters.");
+        AtMost(profile.Address.Town, 100, "town", "A town is at most 100 characters.");
+        AtMost(profile.Contact.Email, 200, "email", "An email address is at most 200 characters.");
+        AtMost(profile.Contact.Website, 500, "website", "A web address is at most 500 characters.");
+        AtMost(profile.Source.ExternalRef, 100, "ref", "A reference is at most 100 characters.");
+
         if (profile.Location.SRID != Spatial.Geo.Srid)
         {
             throw new DomainRuleException("location", "Locations must be WGS84 (SRID 4326).");
@@ -152,8 +163,14 @@ public abstract class Asset
     /// <summary>Archives the record: no longer public, kept for the audit trail (never deleted).</summary>
     public void Archive() => Status = AssetStatus.Archived;
 
-    /// <summary>Records which PCN area the location falls in (null when outside every area).</summary>
-    public void PlaceInPcnArea(string? pcnAreaCode) => PcnAreaCode = pcnAreaCode;
+    /// <summary>Throws <see cref="DomainRuleException"/> for <paramref name="field"/> when <paramref name="value"/> is longer than <paramref name="max"/>.</summary>
+    protected static void AtMost(string? value, int max, string field, string message)
+    {
+        if (value?.Trim().Length > max)
+        {
+            throw new DomainRuleException(field, message);
+        }
+    }
 
     /// <summary>Whether the exact location may be shown; kinds with private locations override this.</summary>
     protected virtual bool HidesLocation => false;

@@ -69,6 +69,9 @@ public sealed class MicroEnterprise : Asset
             throw new DomainRuleException("showHomeLocation", "Only a home-based business can opt in to showing its home.");
         }
 
+        AtMost(details.PriceUnit, 50, "priceUnit", "A price unit is at most 50 characters, e.g. 'per hour'.");
+        AtMost(details.CqcRegistration, 20, "cqcRegistration", "A CQC registration id is at most 20 characters.");
+
         if (details.ServiceArea is { } area && (area.SRID != Spatial.Geo.Srid || !area.IsValid))
         {
             throw new DomainRuleException("serviceArea", "A service area must be a valid WGS84 polygon.");

@@ -54,6 +54,8 @@ public sealed class SocialPrescribingActivity : Asset
             throw new DomainRuleException("provider", $"Activity '{Name}' needs a provider.");
         }
 
+        AtMost(details.Provider, 200, "provider", "A provider's name is at most 200 characters.");
+
         if (details.Capacity is <= 0)
         {
             throw new DomainRuleException("capacity", "Capacity must be at least one place.");

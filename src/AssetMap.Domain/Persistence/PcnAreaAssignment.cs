@@ -2,17 +2,35 @@ using Microsoft.EntityFrameworkCore;
 
 namespace AssetMap.Domain.Persistence;
 
-/// <summary>Keeps each asset's PCN area in step with the boundaries, which are imported data and can change.</summary>
+/// <summary>
+/// Keeps each asset's PCN area in step with the boundaries, which are imported data and can change. The area comes
+/// from the public point, never the exact one: for a home-based business that has not opted in, an area taken from
+/// the home would tell which side of a boundary the hidden home is on. Only rows whose code actually changes are
+/// written, so an import leaves every other asset's <c>xmin</c> (its concurrency token) alone.
+/// </summary>
 public static class PcnAreaAssignment
 {
-    /// <summary>Sets every asset's PCN area to the boundary that covers its point (null when none does).</summary>
+    private static string Assign(string which) =>
+        $"""
+        UPDATE assets a
+        SET pcn_area_code = derived.code
+        FROM (SELECT s.id,
+                     (SELECT p.code FROM pcn_areas p
+                      WHERE ST_Covers(p.boundary, s.public_location::geometry)
+                      ORDER BY p.code LIMIT 1) AS code
+              FROM assets s
+              WHERE {which}) AS derived
+        WHERE a.id = derived.id AND a.pcn_area_code IS DISTINCT FROM derived.code
+        """;
+
+    /// <summary>Derives every asset's PCN area again (after a boundary import); returns how many changed.</summary>
     public static Task<int> AssignPcnAreasAsync(this AssetMapDbContext db, CancellationToken cancellationToken) =>
-        db.Database.ExecuteSqlRawAsync(
-            """
-            UPDATE assets a
-            SET pcn_area_code = (SELECT p.code FROM pcn_areas p
-                                 WHERE ST_Covers(p.boundary, a.location::geometry)
-                                 ORDER BY p.code LIMIT 1)
-            """,
-            cancellationToken);
+        db.Database.ExecuteSqlRawAsync(Assign("true"), cancellationToken);
+
+    /// <summary>Derives the PCN area of the assets with these ids (those an import created or changed); returns how many changed.</summary>
+    public static Task<int> AssignPcnAreasAsync(this AssetMapDbContext db, IReadOnlyCollection<Guid> assetIds, CancellationToken cancellationToken) =>
+        assetIds.Count == 0
+            ? Task.FromResult(0)
+            : db.Database.ExecuteSqlRawAsync(
+                Assign("s.id = ANY(@p0)"), [assetIds.ToArray()], cancellationToken);
 }

@@ -1,13 +1,19 @@
-using System.Text.Encodings.Web;
-using System.Text.Json;
+using AssetMap.Import.Importing;
 
 namespace AssetMap.Import.Boundaries;
 
 /// <summary>
-/// One reason a boundary file was rejected. <paramref name="Feature"/> counts from 1 in file order (0 = the whole
-/// file); <paramref name="Property"/> names the attribute (or <c>geometry</c>, <c>crs</c>, <c>file</c>).
+/// A boundary file's problems in the importer's one problem shape (<see cref="ImportProblem"/>, as for spreadsheets
+/// and postcodes): the row is the feature, counting from 1 in file order (0 = the whole file); the column names the
+/// attribute (or <c>geometry</c>, <c>crs</c>, <c>file</c>).
 /// </summary>
-internal sealed record BoundaryProblem(int Feature, string Property, string Reason);
+internal static class BoundaryProblem
+{
+    public static ImportProblem Error(int feature, string property, string reason) =>
+        new(ProblemSeverity.Error, null, feature, property, null, reason);
+
+    public static ImportProblem Warning(string reason) => new(ProblemSeverity.Warning, null, 0, null, null, reason);
+}
 
 /// <summary>
 /// The outcome of importing one PCN boundary file. When <see cref="Problems"/> is non-empty nothing was written:
@@ -29,24 +35,15 @@ internal sealed record BoundaryImportResult(
     int Created,
     int Updated,
     int Unchanged,
-    IReadOnlyList<BoundaryProblem> Problems,
-    IReadOnlyList<string> Warnings,
+    IReadOnlyList<ImportProblem> Problems,
+    IReadOnlyList<ImportProblem> Warnings,
     IReadOnlyList<string> MissingFromFile,
     int AssetsReassigned,
     bool Applied)
 {
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
-    {
-        WriteIndented = true,
-        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-    };
-
     /// <summary>True when the file was rejected: the CLI then exits non-zero.</summary>
     public bool HasProblems => Problems.Count > 0;
 
-    /// <summary>The result as indented camelCase JSON.</summary>
-    public string ToJson() => JsonSerializer.Serialize(this, Json);
-
-    public static BoundaryImportResult Rejected(string file, int sourceSrid, IReadOnlyList<BoundaryProblem> problems, IReadOnlyList<string> warnings) =>
+    public static BoundaryImportResult Rejected(string file, int sourceSrid, IReadOnlyList<ImportProblem> problems, IReadOnlyList<ImportProblem> warnings) =>
         new(file, sourceSrid, 0, 0, 0, problems, warnings, [], 0, false);
 }

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using AssetMap.Domain.Spatial;
 using NetTopologySuite.Features;
+using AssetMap.Import.Importing;
 
 namespace AssetMap.Import.Boundaries;
 
@@ -16,7 +17,7 @@ internal sealed record BoundaryFeature(
 
 /// <summary>A boundary file read and reprojected to WGS84; features with problems are left out of <see cref="Features"/>.</summary>
 internal sealed record BoundaryFile(
-    int SourceSrid, IReadOnlyList<BoundaryFeature> Features, IReadOnlyList<BoundaryProblem> Problems, IReadOnlyList<string> Warnings);
+    int SourceSrid, IReadOnlyList<BoundaryFeature> Features, IReadOnlyList<ImportProblem> Problems, IReadOnlyList<string> Warnings);
 
 /// <summary>
 /// Reads PCN boundaries from GeoJSON or an ESRI Shapefile. Councils publish these in either WGS84 or British National
@@ -34,7 +35,7 @@ internal static class BoundaryReader
         var source = BoundarySources.Read(path);
         if (source.Error is not null)
         {
-            return new BoundaryFile(source.DeclaredSrid ?? Geo.Srid, [], [new BoundaryProblem(0, "file", source.Error)], source.Warnings);
+            return new BoundaryFile(source.DeclaredSrid ?? Geo.Srid, [], [BoundaryProblem.Error(0, "file", source.Error)], source.Warnings);
         }
 
         List<string> warnings = [.. source.Warnings];
@@ -43,10 +44,10 @@ internal static class BoundaryReader
         string[] nameCandidates = nameProperty is null ? [.. DefaultNameProperties] : [nameProperty];
 
         List<BoundaryFeature> features = [];
-        List<BoundaryProblem> problems = [];
+        List<ImportProblem> problems = [];
         if (source.Features.Count == 0)
         {
-            problems.Add(new BoundaryProblem(0, "file", "the file has no features"));
+            problems.Add(BoundaryProblem.Error(0, "file", "the file has no features"));
         }
 
         for (var i = 0; i < source.Features.Count; i++)
@@ -58,18 +59,18 @@ internal static class BoundaryReader
             var (_, locality) = Find(feature.Attributes, [LocalityProperty]);
             if (code is null)
             {
-                problems.Add(new BoundaryProblem(index, codeCandidates[0], Missing("PCN code", codeCandidates, "--code-property")));
+                problems.Add(BoundaryProblem.Error(index, codeCandidates[0], Missing("PCN code", codeCandidates, "--code-property")));
             }
 
             if (name is null)
             {
-                problems.Add(new BoundaryProblem(index, nameCandidates[0], Missing("PCN name", nameCandidates, "--name-property")));
+                problems.Add(BoundaryProblem.Error(index, nameCandidates[0], Missing("PCN name", nameCandidates, "--name-property")));
             }
 
             var boundary = BoundaryGeometry.ToBoundary(feature.Geometry, srid, out var reason, out var repaired);
             if (boundary is null)
             {
-                problems.Add(new BoundaryProblem(index, "geometry", reason ?? "unusable geometry"));
+                problems.Add(BoundaryProblem.Error(index, "geometry", reason ?? "unusable geometry"));
             }
             else if (repaired is not null)
             {

@@ -3,6 +3,7 @@ using AssetMap.Domain.Persistence;
 using AssetMap.Domain.Places;
 using Microsoft.EntityFrameworkCore;
 using NetTopologySuite.Geometries;
+using AssetMap.Import.Importing;
 
 namespace AssetMap.Import.Boundaries;
 
@@ -19,11 +20,11 @@ internal sealed class PcnAreaImporter(AssetMapDbContext db)
     {
         var fileName = Path.GetFileName(path);
         var file = BoundaryReader.Read(path, codeProperty, nameProperty);
-        List<BoundaryProblem> problems = [.. file.Problems];
+        List<ImportProblem> problems = [.. file.Problems];
         var areas = Validate(file.Features, problems);
         if (problems.Count > 0)
         {
-            return BoundaryImportResult.Rejected(fileName, file.SourceSrid, [.. problems.OrderBy(p => p.Feature)], file.Warnings);
+            return BoundaryImportResult.Rejected(fileName, file.SourceSrid, [.. problems.OrderBy(p => p.Row)], Warnings(file));
         }
 
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
@@ -73,11 +74,11 @@ internal sealed class PcnAreaImporter(AssetMapDbContext db)
         var inFile = areas.Select(a => a.Code).ToHashSet(StringComparer.Ordinal);
         var missing = existing.Keys.Where(code => !inFile.Contains(code)).Order(StringComparer.Ordinal).ToList();
         return new BoundaryImportResult(
-            fileName, file.SourceSrid, created, updated, unchanged, [], file.Warnings, missing, reassigned, Applied: !dryRun);
+            fileName, file.SourceSrid, created, updated, unchanged, [], Warnings(file), missing, reassigned, Applied: !dryRun);
     }
 
     /// <summary>Domain rules per feature (through <see cref="PcnArea.Create"/>), then one code per feature.</summary>
-    private static List<PcnArea> Validate(IReadOnlyList<BoundaryFeature> features, List<BoundaryProblem> problems)
+    private static List<PcnArea> Validate(IReadOnlyList<BoundaryFeature> features, List<ImportProblem> problems)
     {
         List<PcnArea> areas = [];
         var firstWithCode = new Dictionary<string, BoundaryFeature>(StringComparer.Ordinal);
@@ -97,13 +98,13 @@ internal sealed class PcnAreaImporter(AssetMapDbContext db)
                     "boundary" => "geometry",
                     _ => e.Field,
                 };
-                problems.Add(new BoundaryProblem(feature.Index, property, e.Message));
+                problems.Add(BoundaryProblem.Error(feature.Index, property, e.Message));
                 continue;
             }
 
             if (firstWithCode.TryGetValue(area.Code, out var first))
             {
-                problems.Add(new BoundaryProblem(
+                problems.Add(BoundaryProblem.Error(
                     feature.Index, feature.CodeProperty,
                     $"code {area.Code} appears twice: features {first.Index} ({first.Name}) and {feature.Index} ({feature.Name})"));
                 continue;
@@ -120,4 +121,6 @@ internal sealed class PcnAreaImporter(AssetMapDbContext db)
     // orientation is still "unchanged" (ST_Equals semantics).
     private static bool SameShape(MultiPolygon stored, MultiPolygon imported) =>
         stored.EqualsExact(imported) || stored.EqualsTopologically(imported);
+
+    private static List<ImportProblem> Warnings(BoundaryFile file) => [.. file.Warnings.Select(BoundaryProblem.Warning)];
 }

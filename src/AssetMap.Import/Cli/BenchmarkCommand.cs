@@ -35,7 +35,9 @@ internal static class BenchmarkCommand
             for (var i = 0; i < results.Count; i++)
             {
                 var r = results[i];
-                var baseline = i % 2 == 1 ? results[i - 1] : r;
+                // Each import is compared with the COPY of its own rows ("assets: …" with "assets: COPY …").
+                var group = r.Phase[..(r.Phase.IndexOf(':', StringComparison.Ordinal) + 1)];
+                var baseline = results.First(b => b.Phase.StartsWith(group, StringComparison.Ordinal));
                 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                     $"{r.Phase,-46} {r.Rows,10:N0} {r.Elapsed.TotalSeconds,8:F1} {r.RowsPerSecond,10:N0} {r.PeakMegabytes,9:F0} {r.Elapsed / baseline.Elapsed,11:F1}"));
             }

@@ -27,15 +27,8 @@ internal static class PcnAreasCommand
 
             Console.WriteLine($"{result.File} (EPSG:{result.SourceSrid}): {(result.Applied ? "applied" : "nothing written")}; "
                 + $"{result.Created} created, {result.Updated} updated, {result.Unchanged} unchanged; {result.AssetsReassigned} assets changed PCN area.");
-            foreach (var problem in result.Problems)
-            {
-                Console.WriteLine($"ERROR feature {problem.Feature} {problem.Property}: {problem.Reason}");
-            }
-
-            foreach (var warning in result.Warnings)
-            {
-                Console.WriteLine($"WARNING {warning}");
-            }
+            // Row is the feature (1-based; 0 = the whole file), column the attribute.
+            ReportPrinter.PrintLines(result.Problems.Concat(result.Warnings));
 
             if (result.MissingFromFile.Count > 0)
             {

@@ -46,10 +46,7 @@ internal static class PostcodesCommand
                 Console.WriteLine($"  skipped {count:N0}: {reason}");
             }
 
-            foreach (var example in result.SkippedExamples)
-            {
-                Console.WriteLine($"  e.g. {example.Source} row {example.Row}: {example.Reason}");
-            }
+            ReportPrinter.PrintLines(result.SkippedExamples);
 
             // Rows without coordinates are normal in ONSPD (terminated or unlocated postcodes); anything else is a rejection.
             return result.SkippedByReason.Keys.Any(reason => reason != SkipReasons.NoCoordinates) ? ExitCodes.Rejected : ExitCodes.Done;

@@ -14,10 +14,7 @@ internal static class ReportPrinter
         {
             Console.WriteLine($"{report.File}: {outcome}");
             Console.WriteLine($"created {c.Created}, updated {c.Updated}, unchanged {c.Unchanged}, archived {c.Archived}, rejected {c.Rejected}, warnings {c.Warnings}");
-            foreach (var p in report.Problems)
-            {
-                Console.WriteLine($"{p.Severity.ToString().ToUpperInvariant()} {(p.Sheet is null ? "" : $"sheet '{p.Sheet}' ")}row {p.Row} column '{p.Column}' value '{p.Value}': {p.Reason}");
-            }
+            PrintLines(report.Problems);
 
             PrintMissing(report, Console.WriteLine);
             return;
@@ -40,6 +37,19 @@ internal static class ReportPrinter
         }
 
         PrintMissing(report, line => AnsiConsole.MarkupLine(Markup.Escape(line)));
+    }
+
+    /// <summary>
+    /// Problems as plain lines, one shape for every command (assets, postcodes, pcn-areas): severity, sheet (or
+    /// file), row (or feature), column (or attribute), value, reason.
+    /// </summary>
+    public static void PrintLines(IEnumerable<ImportProblem> problems)
+    {
+        foreach (var p in problems)
+        {
+            Console.WriteLine($"{p.Severity.ToString().ToUpperInvariant()} {(p.Sheet is null ? "" : $"sheet '{p.Sheet}' ")}row {p.Row}"
+                + $"{(p.Column is null ? "" : $" column '{p.Column}'")}{(p.Value is null ? "" : $" value '{p.Value}'")}: {p.Reason}");
+        }
     }
 
     private static void PrintMissing(ImportReport report, Action<string> write)

@@ -19,7 +19,8 @@ internal static class BritishNationalGrid
     /// <summary>Largest northing of the grid, in metres.</summary>
     public const double MaxNorthing = 1_300_000;
 
-    private const string Epsg27700Wkt =
+    /// <summary>EPSG:27700 as WKT, TOWGS84 included: the one definition of the grid.</summary>
+    internal const string Epsg27700Wkt =
         """
         PROJCS["OSGB 1936 / British National Grid",
           GEOGCS["OSGB 1936",
@@ -45,18 +46,9 @@ internal static class BritishNationalGrid
     // ProjNET makes no thread-safety promise for its math transforms, so every use takes this lock. Built once:
     // parsing the WKT and composing the transformation costs far more than a point.
     private static readonly Lock Gate = new();
-    private static readonly MathTransform GridToWgs84;
-    private static readonly MathTransform GridToOsgb36;
 
-#pragma warning disable CA1810 // Both transforms come from one parsed coordinate system; a static constructor keeps that readable.
-    static BritishNationalGrid()
-#pragma warning restore CA1810
-    {
-        var grid = (ProjectedCoordinateSystem)new CoordinateSystemFactory().CreateFromWkt(Epsg27700Wkt);
-        var factory = new CoordinateTransformationFactory();
-        GridToWgs84 = factory.CreateFromCoordinateSystems(grid, GeographicCoordinateSystem.WGS84).MathTransform;
-        GridToOsgb36 = factory.CreateFromCoordinateSystems(grid, grid.GeographicCoordinateSystem).MathTransform;
-    }
+    private static readonly MathTransform GridToWgs84 = new CoordinateTransformationFactory().CreateFromCoordinateSystems(
+        new CoordinateSystemFactory().CreateFromWkt(Epsg27700Wkt), GeographicCoordinateSystem.WGS84).MathTransform;
 
     /// <summary>Whether the easting/northing lie on the grid (0..700 000, 0..1 300 000 m).</summary>
     public static bool IsOnGrid(double easting, double northing) =>
@@ -73,16 +65,6 @@ internal static class BritishNationalGrid
         }
 
         return Geo.Point(longitude, latitude);
-    }
-
-    /// <summary>The OSGB36 (Airy 1830) longitude/latitude of a grid reference: the projection alone, no datum shift.</summary>
-    public static (double Longitude, double Latitude) ToOsgb36(double easting, double northing)
-    {
-        EnsureOnGrid(easting, northing);
-        lock (Gate)
-        {
-            return GridToOsgb36.Transform(easting, northing);
-        }
     }
 
     private static void EnsureOnGrid(double easting, double northing)

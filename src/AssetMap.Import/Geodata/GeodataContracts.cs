@@ -1,3 +1,5 @@
+using AssetMap.Import.Importing;
+
 namespace AssetMap.Import.Geodata;
 
 /// <summary>The kinds of postcode directory file the importer understands.</summary>
@@ -13,9 +15,6 @@ internal enum PostcodeFileFormat
 /// <summary>One usable row of a postcode directory: a normalised postcode and its WGS84 position.</summary>
 internal readonly record struct PostcodeRow(string Postcode, double Longitude, double Latitude);
 
-/// <summary>A row that was not imported: which file (or zip entry), which row of it (1-based, header included), why.</summary>
-internal sealed record SkippedRow(string Source, long Row, string Reason);
-
 /// <summary>What a postcode import did; rows read = rows staged + rows skipped.</summary>
 internal sealed record PostcodeImportResult(
     string File,
@@ -27,7 +26,7 @@ internal sealed record PostcodeImportResult(
     long Duplicates,
     long Skipped,
     IReadOnlyDictionary<string, long> SkippedByReason,
-    IReadOnlyList<SkippedRow> SkippedExamples)
+    IReadOnlyList<ImportProblem> SkippedExamples)
 {
     /// <summary>Distinct postcodes the file placed: inserted + updated + unchanged.</summary>
     public long Imported => Inserted + Updated + Unchanged;

@@ -3,6 +3,7 @@ using System.Runtime.CompilerServices;
 using System.Text;
 using AssetMap.Domain.Places;
 using Sylvan.Data.Csv;
+using AssetMap.Import.Importing;
 
 namespace AssetMap.Import.Geodata;
 
@@ -22,7 +23,7 @@ internal sealed class PostcodeDirectoryReader(string path)
     private static readonly CsvDataReaderOptions CsvOptions = new() { HasHeaders = false, Delimiter = ',' };
 
     private readonly Dictionary<string, long> _skippedByReason = new(StringComparer.Ordinal);
-    private readonly List<SkippedRow> _examples = [];
+    private readonly List<ImportProblem> _examples = [];
 
     /// <summary>The format found on the first line; null until a file has been opened.</summary>
     public PostcodeFileFormat? Format { get; private set; }
@@ -34,7 +35,7 @@ internal sealed class PostcodeDirectoryReader(string path)
 
     public IReadOnlyDictionary<string, long> SkippedByReason => _skippedByReason;
 
-    public IReadOnlyList<SkippedRow> SkippedExamples => _examples;
+    public IReadOnlyList<ImportProblem> SkippedExamples => _examples;
 
     public async IAsyncEnumerable<PostcodeRow> ReadAsync([EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
@@ -169,7 +170,10 @@ internal sealed class PostcodeDirectoryReader(string path)
         _skippedByReason[reason] = _skippedByReason.GetValueOrDefault(reason) + 1;
         if (_examples.Count < MaxExamples)
         {
-            _examples.Add(new SkippedRow(source, rowNumber, $"{reason}: {detail}"));
+            // The one problem shape: the sheet is the file (or zip entry), the row counts the header. A postcode with
+            // no coordinates is normal in ONSPD (terminated, unlocated): a warning; anything else is an error.
+            _examples.Add(new ImportProblem(reason == SkipReasons.NoCoordinates ? ProblemSeverity.Warning : ProblemSeverity.Error,
+                source, (int)Math.Min(rowNumber, int.MaxValue), null, null, $"{reason}: {detail}"));
         }
 
         return null;

@@ -1,96 +1,190 @@
+using AssetMap.Domain;
 using AssetMap.Domain.Assets;
 using AssetMap.Domain.Persistence;
+using AssetMap.Domain.Taxonomy;
 using Microsoft.EntityFrameworkCore;
 
 namespace AssetMap.Import.Importing;
 
-/// <summary>What applying the candidates did (inside the caller's transaction, before SaveChanges).</summary>
-internal sealed record ApplyOutcome(
-    int Created, int Updated, int Unchanged, int Archived, IReadOnlyList<RowContext> Rejected,
-    IReadOnlyList<string> MissingFromFile);
+/// <summary>What applying the candidates did (inside the importer's transaction).</summary>
+internal sealed record ApplyOutcome(int Created, int Updated, int Unchanged, int Archived, IReadOnlyList<string> MissingFromFile);
 
-/// <summary>Creates, updates or leaves alone the asset each candidate row describes. Hubs first, so activities can name them as venues.</summary>
-internal sealed class AssetApplier(AssetMapDbContext db, string fileName, DateTimeOffset now)
+/// <summary>
+/// Creates, updates or leaves alone the asset each candidate row describes, one batch at a time: the batch's matches
+/// are read in one query, every asset is built through the domain's factories (a broken rule rejects the row, never
+/// the file), new assets are copied in (<see cref="AssetCopy"/>), changed ones saved by EF, and the change tracker
+/// cleared, so memory stays flat however long the file is.
+/// </summary>
+internal sealed class AssetApplier(
+    AssetMapDbContext db, string fileName, DateTimeOffset now, IReadOnlyCollection<Category> categories, AssetMatches matches)
 {
-    public async Task<ApplyOutcome> ApplyAsync(IReadOnlyList<AssetCandidate> candidates, bool archiveMissing, CancellationToken ct)
-    {
-        var existing = await MatchesAsync(candidates, ct);
-        var slugs = await TakenSlugsAsync(candidates, ct);
-        var hubsByRef = await db.Hubs.Where(h => h.Source.ExternalRef != null)
-            .Select(h => new { h.Id, h.Source.ExternalRef }).ToListAsync(ct);
-        var venueIds = hubsByRef.GroupBy(h => h.ExternalRef!.ToUpperInvariant()).ToDictionary(g => g.Key, g => g.First().Id);
-        int created = 0, updated = 0, unchanged = 0;
-        var rejected = new List<RowContext>();
-        var touched = new HashSet<Guid>();
+    private readonly SlugReservations _slugs = new(db);
+    private readonly HashSet<Guid> _touched = [];
+    private readonly List<Guid> _placed = [];
+    private readonly List<Asset> _inserts = [];
+    private readonly AssetCopy _copy = new(db);
+    private Dictionary<string, Guid>? _venueIds;
+    private int _created, _updated, _unchanged;
 
-        foreach (var candidate in candidates.OrderBy(c => c.Kind == AssetKind.Hub ? 0 : 1))
+    /// <summary>Assets created or changed: only these need their PCN area derived again.</summary>
+    public IReadOnlyList<Guid> Placed => _placed;
+
+    /// <summary>
+    /// Applies a batch and saves it. Returns the rows the domain rejected, and the activities naming a venue not
+    /// known yet (a hub further down the file): pass those again after the last batch.
+    /// </summary>
+    public async Task<(List<RowContext> Rejected, List<AssetCandidate> Waiting)> ApplyBatchAsync(
+        IReadOnlyList<AssetCandidate> batch, bool lastChance, CancellationToken ct)
+    {
+        // Categories are shared by every batch: attached unchanged, so adding an asset never inserts one.
+        foreach (var category in categories.Where(c => db.Entry(c).State == EntityState.Detached))
         {
-            var fresh = Build(candidate, venueIds);
-            if (fresh is null)
+            db.Categories.Attach(category);
+        }
+
+        _venueIds ??= await KnownVenuesAsync(ct);
+        var existing = await matches.LoadAsync(batch, ct);
+        await _slugs.ReserveTakenAsync(batch, ct);
+
+        var rejected = new List<RowContext>();
+        var waiting = new List<AssetCandidate>();
+
+        foreach (var candidate in batch.OrderBy(c => c.Kind == AssetKind.Hub ? 0 : 1))
+        {
+            if (!lastChance && candidate.Activity?.VenueRef is { } venueRef && !_venueIds.ContainsKey(venueRef.ToUpperInvariant()))
+            {
+                waiting.Add(candidate);
+                continue;
+            }
+
+            var asset = existing.TryGetValue(candidate.MatchKey, out var found) ? Apply(candidate, found) : await CreateAsync(candidate, ct);
+            if (asset is null)
             {
                 rejected.Add(candidate.Row);
                 continue;
             }
 
-            if (existing.TryGetValue(candidate.MatchKey, out var asset))
-            {
-                touched.Add(asset.Id);
-                if (AssetFingerprint.Of(asset) == AssetFingerprint.Of(fresh))
-                {
-                    unchanged++;
-                }
-                else
-                {
-                    Update(asset, candidate, fresh);
-                    updated++;
-                }
-            }
-            else
-            {
-                fresh.Reslug(UniqueSlug(fresh, slugs));
-                db.Assets.Add(fresh);
-                touched.Add(fresh.Id);
-                created++;
-                asset = fresh;
-            }
-
             if (candidate.Kind == AssetKind.Hub && candidate.Ref is { } reference)
             {
-                venueIds[reference.ToUpperInvariant()] = asset.Id;
+                _venueIds[reference.ToUpperInvariant()] = asset.Id;
             }
         }
 
-        var (archived, missing) = await MissingAsync(candidates, touched, archiveMissing, ct);
-        return new ApplyOutcome(created, updated, unchanged, archived, rejected, missing);
+        // New rows first: an updated activity may name a hub this batch created as its venue.
+        await _copy.WriteAsync(db, _inserts, now, ct);
+        _inserts.Clear();
+        db.ChangeTracker.DetectChanges();
+        await db.SaveChangesAsync(ct);
+        db.ChangeTracker.Clear();
+        return (rejected, waiting);
+    }
+
+    /// <summary>Archives (with <paramref name="archiveMissing"/>) or lists what this file brought in before but no longer lists.</summary>
+    public async Task<ApplyOutcome> FinishAsync(IReadOnlyCollection<AssetKind> kinds, bool archiveMissing, CancellationToken ct)
+    {
+        // Only ids and names are read: a re-import of a long file must not load every record it already holds.
+        var fromFile = await db.Assets.AsNoTracking()
+            .Where(a => a.Source.File == fileName && a.Status != AssetStatus.Archived && kinds.Contains(a.Kind))
+            .Select(a => new { a.Id, Label = a.Source.ExternalRef ?? a.Name }).ToListAsync(ct);
+        var absent = fromFile.Where(a => !_touched.Contains(a.Id)).ToList();
+        if (archiveMissing && absent.Count > 0)
+        {
+            var ids = absent.Select(a => a.Id).ToList();
+            foreach (var asset in await db.Assets.Where(a => ids.Contains(a.Id)).ToListAsync(ct))
+            {
+                asset.Archive();
+            }
+
+            db.ChangeTracker.DetectChanges();
+            await db.SaveChangesAsync(ct);
+            db.ChangeTracker.Clear();
+        }
+
+        return new ApplyOutcome(_created, _updated, _unchanged, archiveMissing ? absent.Count : 0,
+            [.. absent.Select(a => a.Label).Order(StringComparer.Ordinal)]);
+    }
+
+    private async Task<Asset?> CreateAsync(AssetCandidate candidate, CancellationToken ct)
+    {
+        var fresh = Build(candidate);
+        if (fresh is null)
+        {
+            return null;
+        }
+
+        fresh.Reslug(await _slugs.UniqueAsync(fresh, ct));
+        _inserts.Add(fresh);
+        _touched.Add(fresh.Id);
+        _placed.Add(fresh.Id);
+        _created++;
+        return fresh;
+    }
+
+    private Asset? Apply(AssetCandidate candidate, Asset asset)
+    {
+        _touched.Add(asset.Id);
+        var fresh = Build(candidate);
+        if (fresh is null)
+        {
+            return null;
+        }
+
+        if (AssetFingerprint.Of(asset) == AssetFingerprint.Of(fresh))
+        {
+            _unchanged++;
+            return asset;
+        }
+
+        try
+        {
+            Update(asset, candidate, fresh);
+        }
+        catch (DomainRuleException rule)
+        {
+            // A rule only an update can break: the record stays as it was (detached before any change is detected).
+            db.Entry(asset).State = EntityState.Detached;
+            candidate.Row.Rule(rule, field => AssetRowMapper.ColumnFor(candidate.Kind, candidate.Row, field));
+            return null;
+        }
+
+        _placed.Add(asset.Id);
+        _updated++;
+        return asset;
     }
 
     // A new, unsaved asset built from the row through the domain factories: the shape an existing asset is compared to.
-    private static Asset? Build(AssetCandidate c, Dictionary<string, Guid> venueIds)
+    private Asset? Build(AssetCandidate c)
     {
-        switch (c.Kind)
+        Guid? venue = null;
+        if (c.Activity?.VenueRef is { } venueRef)
         {
-            case AssetKind.Hub:
-                return CommunityHub.Create(c.Profile, c.Categories, c.OpeningHours, c.Facilities);
-            case AssetKind.MicroEnterprise:
-                return MicroEnterprise.Create(c.Profile, c.Categories, c.Enterprise!);
-            default:
-                var draft = c.Activity!;
-                Guid? venue = null;
-                if (draft.VenueRef is { } venueRef)
-                {
-                    if (!venueIds.TryGetValue(venueRef.ToUpperInvariant(), out var id))
-                    {
-                        c.Row.Error("venueRef", $"'{venueRef}' is not the reference of a hub in this file or the directory.");
-                        return null;
-                    }
+            if (!_venueIds!.TryGetValue(venueRef.ToUpperInvariant(), out var id))
+            {
+                c.Row.Error("venueRef", $"'{venueRef}' is not the reference of a hub in this file or the directory.");
+                return null;
+            }
 
-                    venue = id;
-                }
+            venue = id;
+        }
 
-                return SocialPrescribingActivity.Create(c.Profile, c.Categories,
-                    new ActivityDetails(draft.Provider, venue, draft.Schedule, draft.Cost, draft.Eligibility, draft.Referral, draft.Capacity));
+        try
+        {
+            return c.Kind switch
+            {
+                AssetKind.Hub => CommunityHub.Create(c.Profile, c.Categories, c.OpeningHours, c.Facilities),
+                AssetKind.MicroEnterprise => MicroEnterprise.Create(c.Profile, c.Categories, c.Enterprise!),
+                _ => SocialPrescribingActivity.Create(c.Profile, c.Categories, Details(c.Activity!, venue)),
+            };
+        }
+        catch (DomainRuleException rule)
+        {
+            c.Row.Rule(rule, field => AssetRowMapper.ColumnFor(c.Kind, c.Row, field));
+            return null;
         }
     }
+
+    private static ActivityDetails Details(ActivityDraft d, Guid? venue) =>
+        new(d.Provider, venue, d.Schedule, d.Cost, d.Eligibility, d.Referral, d.Capacity);
 
     // A changed row updates the record and marks it verified now, unless the file says when it was verified.
     private void Update(Asset asset, AssetCandidate candidate, Asset fresh)
@@ -109,62 +203,12 @@ internal sealed class AssetApplier(AssetMapDbContext db, string fileName, DateTi
                 activity.SetDetails(new ActivityDetails(from.Provider, from.VenueId, from.Schedule, from.Cost, from.Eligibility, from.Referral, from.Capacity));
                 break;
         }
-
     }
 
-    private async Task<Dictionary<string, Asset>> MatchesAsync(IReadOnlyList<AssetCandidate> candidates, CancellationToken ct)
+    private async Task<Dictionary<string, Guid>> KnownVenuesAsync(CancellationToken ct)
     {
-        var refs = candidates.Where(c => c.Ref is not null).Select(c => c.Ref!).Distinct().ToList();
-        var names = candidates.Select(c => c.Profile.Name.ToLowerInvariant()).Distinct().ToList();
-#pragma warning disable CA1304, CA1311 // EF translates ToLower() to SQL lower(): no .NET culture is involved.
-        var found = await db.Assets.Include(a => a.Categories)
-            .Where(a => (a.Source.ExternalRef != null && refs.Contains(a.Source.ExternalRef)) || names.Contains(a.Name.ToLower()))
-            .ToListAsync(ct);
-#pragma warning restore CA1304, CA1311
-        var byKey = new Dictionary<string, Asset>();
-        foreach (var asset in found)
-        {
-            if (asset.Source.ExternalRef is { } reference)
-            {
-                byKey.TryAdd($"ref:{asset.Kind}:{reference.ToUpperInvariant()}", asset);
-            }
-
-            byKey.TryAdd($"name:{asset.Kind}:{AssetRowMapper.Normalise(asset.Name)}:{asset.Address.Postcode?.Value}", asset);
-        }
-
-        return byKey;
-    }
-
-    private async Task<HashSet<string>> TakenSlugsAsync(IReadOnlyList<AssetCandidate> candidates, CancellationToken ct)
-    {
-        var wanted = candidates.SelectMany(c => new[] { Slug.From(c.Profile.Name), Slug.From($"{c.Profile.Name} {c.Profile.Address.Town}") }).Distinct().ToList();
-        return [.. await db.Assets.Where(a => wanted.Contains(a.Slug)).Select(a => a.Slug).ToListAsync(ct)];
-    }
-
-    // Names repeat across towns ("Lunch club"): name, then name + town, then a counter.
-    private static string UniqueSlug(Asset asset, HashSet<string> taken)
-    {
-        var slug = asset.Slug;
-        for (var n = 2; !taken.Add(slug); n++)
-        {
-            slug = Slug.From(n == 2 ? $"{asset.Name} {asset.Address.Town}" : $"{asset.Name} {asset.Address.Town} {n}");
-        }
-
-        return slug;
-    }
-
-    // Records this file brought in before but no longer lists: archived with --archive-missing (never deleted), else listed.
-    private async Task<(int Archived, List<string> Missing)> MissingAsync(
-        IReadOnlyList<AssetCandidate> candidates, HashSet<Guid> touched, bool archiveMissing, CancellationToken ct)
-    {
-        var kinds = candidates.Select(c => c.Kind).Distinct().ToList();
-        var absent = (await db.Assets.Where(a => a.Source.File == fileName && a.Status != AssetStatus.Archived && kinds.Contains(a.Kind))
-            .ToListAsync(ct)).Where(a => !touched.Contains(a.Id)).ToList();
-        if (archiveMissing)
-        {
-            absent.ForEach(a => a.Archive());
-        }
-
-        return (archiveMissing ? absent.Count : 0, [.. absent.Select(a => a.Source.ExternalRef ?? a.Name).Order(StringComparer.Ordinal)]);
+        var hubsByRef = await db.Hubs.AsNoTracking().Where(h => h.Source.ExternalRef != null)
+            .Select(h => new { h.Id, h.Source.ExternalRef }).ToListAsync(ct);
+        return hubsByRef.GroupBy(h => h.ExternalRef!.ToUpperInvariant()).ToDictionary(g => g.Key, g => g.First().Id);
     }
 }

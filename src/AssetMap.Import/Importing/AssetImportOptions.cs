@@ -9,12 +9,10 @@ namespace AssetMap.Import.Importing;
 /// <param name="DryRun">Validate and report, write nothing.</param>
 /// <param name="Strict">All or nothing: any rejected row rolls the whole file back.</param>
 /// <param name="ArchiveMissing">Archive records from this file that it no longer lists.</param>
-/// <param name="RejectsPath">Where to write rejected rows (default: beside the file, name.rejects.csv).</param>
 public sealed record AssetImportOptions(
     string? Sheet = null,
     AssetKind? Kind = null,
     string? MappingPath = null,
     bool DryRun = false,
     bool Strict = false,
-    bool ArchiveMissing = false,
-    string? RejectsPath = null);
+    bool ArchiveMissing = false);

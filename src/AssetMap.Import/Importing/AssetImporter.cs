@@ -1,5 +1,7 @@
+using AssetMap.Domain.Assets;
 using AssetMap.Domain.Persistence;
 using AssetMap.Domain.Spatial;
+using AssetMap.Domain.Taxonomy;
 using AssetMap.Import.Readers;
 using Microsoft.EntityFrameworkCore;
 using NetTopologySuite.Geometries;
@@ -13,6 +15,9 @@ namespace AssetMap.Import.Importing;
 /// </summary>
 public sealed class AssetImporter(AssetMapDbContext db, TimeProvider clock)
 {
+    // Rows per batch: large enough that the per-batch queries are few, small enough that tracked entities stay cheap.
+    private const int BatchSize = 2_000;
+
     /// <summary>Imports <paramref name="path"/>; throws <see cref="SpreadsheetException"/> when the file cannot be read at all.</summary>
     public async Task<ImportReport> ImportAsync(string path, AssetImportOptions options, CancellationToken ct)
     {
@@ -20,70 +25,110 @@ public sealed class AssetImporter(AssetMapDbContext db, TimeProvider clock)
         var mapping = options.MappingPath is null ? null : ColumnMapping.Load(options.MappingPath);
         var tables = SpreadsheetReader.Read(path, options.Sheet, mapping);
         var problems = new List<ImportProblem>(TableWarnings(tables));
-
-        var mapper = new AssetRowMapper(fileName, options.Kind, await CategoryLookupAsync(ct), await PostcodeLookupAsync(tables, ct),
+        // Tracked: a caller's context (the sample loader) may hold these very categories already.
+        var categories = await db.Categories.ToListAsync(ct);
+        var postcodes = new Dictionary<string, Point>(StringComparer.Ordinal);
+        var mapper = new AssetRowMapper(fileName, options.Kind, CategoryLookup(categories), postcodes,
             DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime));
-        var candidates = new List<AssetCandidate>();
         var rejected = new List<RowContext>();
-        var seen = new Dictionary<string, RowContext>();
-        foreach (var table in tables.Where(t => t.Problem is null))
+        var seen = new Dictionary<string, (string? Sheet, int Row)>();
+        var kinds = new HashSet<AssetKind>();
+        var waiting = new List<AssetCandidate>();
+
+        // One transaction per file, written batch by batch so nothing holds the whole file; a dry run or a --strict
+        // failure rolls it back. Inside a caller's transaction (the sample loader) a savepoint plays that part.
+        var outer = db.Database.CurrentTransaction;
+        await using var transaction = outer is null ? await db.Database.BeginTransactionAsync(ct) : null;
+        if (outer is not null)
         {
-            foreach (var row in table.Rows)
+            await outer.CreateSavepointAsync("asset_import", ct);
+        }
+
+        var autoDetect = db.ChangeTracker.AutoDetectChangesEnabled;
+        db.ChangeTracker.AutoDetectChangesEnabled = false;
+        var matches = new AssetMatches(db);
+        var apply = new AssetApplier(db, fileName, clock.GetUtcNow(), categories, matches);
+        try
+        {
+            var rows = tables.Where(t => t.Problem is null).SelectMany(t => t.Rows).ToList();
+            await matches.IndexAsync(
+                [.. rows.Select(r => Cell(r, "ref")).OfType<string>()],
+                [.. rows.Where(r => Cell(r, "ref") is null).Select(r => Cell(r, "name") ?? Cell(r, "organisation")).OfType<string>()], ct);
+            foreach (var chunk in tables.Where(t => t.Problem is null).SelectMany(t => t.Rows.Select(r => (Table: t, Row: r))).Chunk(BatchSize))
             {
-                var (candidate, context) = mapper.Map(table, row);
-                if (candidate is not null && seen.TryGetValue(candidate.MatchKey, out var first))
+                await AddPostcodesAsync(postcodes, chunk.Select(c => c.Row), ct);
+                var batch = new List<AssetCandidate>(chunk.Length);
+                foreach (var (table, row) in chunk)
                 {
-                    candidate.Row.Error(candidate.Ref is null ? "name" : "ref",
-                        $"Duplicate of {(first.Table.Sheet is null ? "" : $"sheet '{first.Table.Sheet}' ")}row {first.Row.RowNumber}: imported once, from that row.");
-                    rejected.Add(candidate.Row);
-                    continue;
+                    var (candidate, context) = mapper.Map(table, row);
+                    if (candidate is not null && seen.TryGetValue(candidate.MatchKey, out var first))
+                    {
+                        context.Error(candidate.Ref is null ? "name" : "ref",
+                            $"Duplicate of {(first.Sheet is null ? "" : $"sheet '{first.Sheet}' ")}row {first.Row}: imported once, from that row.");
+                        candidate = null;
+                    }
+
+                    if (candidate is null)
+                    {
+                        rejected.Add(context);
+                        continue;
+                    }
+
+                    seen[candidate.MatchKey] = (table.Sheet, row.RowNumber);
+                    kinds.Add(candidate.Kind);
+                    batch.Add(candidate);
                 }
 
-                if (candidate is null)
-                {
-                    rejected.Add(context);
-                    continue;
-                }
-
-                seen[candidate.MatchKey] = candidate.Row;
-                candidates.Add(candidate);
+                var (refused, later) = await apply.ApplyBatchAsync(batch, lastChance: false, ct);
+                rejected.AddRange(refused);
+                waiting.AddRange(later);
+                problems.AddRange(batch.Except(later).Where(c => !c.Row.HasErrors).SelectMany(c => c.Row.Problems));
             }
-        }
 
-        // One transaction per file; inside a caller's transaction (the sample loader) the caller commits.
-        await using var transaction = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
-        var apply = new AssetApplier(db, fileName, clock.GetUtcNow());
-        var outcome = await apply.ApplyAsync(candidates, options.ArchiveMissing, ct);
-        rejected.AddRange(outcome.Rejected);
-        problems.AddRange(candidates.Select(c => c.Row).Concat(rejected).Distinct().SelectMany(r => r.Problems));
-
-        var applied = !options.DryRun && !(options.Strict && rejected.Count > 0);
-        if (applied)
-        {
-            await db.SaveChangesAsync(ct);
-            await db.AssignPcnAreasAsync(ct);
-            if (transaction is not null)
+            // Activities whose venue is a hub further down the file: every hub is known now.
+            foreach (var chunk in waiting.Chunk(BatchSize))
             {
-                await transaction.CommitAsync(ct);
+                var (refused, _) = await apply.ApplyBatchAsync(chunk, lastChance: true, ct);
+                rejected.AddRange(refused);
+                problems.AddRange(chunk.Where(c => !c.Row.HasErrors).SelectMany(c => c.Row.Problems));
             }
-        }
-        else if (transaction is not null)
-        {
-            await transaction.RollbackAsync(ct);
-        }
 
-        db.ChangeTracker.Clear();
-        if (rejected.Count > 0 && !options.DryRun)
-        {
-            RejectsWriter.Write(options.RejectsPath ?? RejectsPathFor(path), rejected);
-        }
+            var outcome = await apply.FinishAsync(kinds, options.ArchiveMissing, ct);
+            problems.AddRange(rejected.SelectMany(r => r.Problems));
+            var applied = !options.DryRun && !(options.Strict && rejected.Count > 0);
+            if (applied)
+            {
+                await db.AssignPcnAreasAsync(apply.Placed, ct);
+                await (transaction?.CommitAsync(ct) ?? Task.CompletedTask);
+            }
+            else
+            {
+                await (transaction?.RollbackAsync(ct) ?? outer!.RollbackToSavepointAsync("asset_import", ct));
+            }
 
-        var ordered = problems.Distinct().OrderBy(p => p.Sheet, StringComparer.Ordinal).ThenBy(p => p.Row).ToList();
-        // Counts say what the file would do even when nothing was written (--dry-run, --strict rollback): Applied tells which.
-        var counts = new ImportCounts(outcome.Created, outcome.Updated, outcome.Unchanged, outcome.Archived, rejected.Count,
-            ordered.Count(p => p.Severity == ProblemSeverity.Warning));
-        return new ImportReport(fileName, applied, counts, ordered, outcome.MissingFromFile);
+            if (rejected.Count > 0 && !options.DryRun)
+            {
+                // In the file's order, as the officer will read and fix them (a batch rejects after the cell checks).
+                RejectsWriter.Write(RejectsPathFor(path), [.. rejected.OrderBy(r => IndexOf(tables, r.Table)).ThenBy(r => r.Row.RowNumber)]);
+            }
+
+            var ordered = problems.Distinct().OrderBy(p => p.Sheet, StringComparer.Ordinal).ThenBy(p => p.Row).ToList();
+            // Counts say what the file would do even when nothing was written (--dry-run, --strict rollback): Applied tells which.
+            var counts = new ImportCounts(outcome.Created, outcome.Updated, outcome.Unchanged, outcome.Archived, rejected.Count,
+                ordered.Count(p => p.Severity == ProblemSeverity.Warning));
+            return new ImportReport(fileName, applied, counts, ordered, outcome.MissingFromFile);
+        }
+        finally
+        {
+            db.ChangeTracker.Clear();
+            db.ChangeTracker.AutoDetectChangesEnabled = autoDetect;
+        }
     }
+
+    private static int IndexOf(IReadOnlyList<ImportTable> tables, ImportTable table) =>
+        tables.Select((t, i) => (t, i)).First(p => ReferenceEquals(p.t, table)).i;
+
+    private static string? Cell(ImportRow row, string field) => Parsing.CellParse.Text(row.Values.GetValueOrDefault(field)).Value;
 
     /// <summary>name.csv → name.rejects.csv, name.xlsx → name.rejects.xlsx, beside it.</summary>
     public static string RejectsPathFor(string path) =>
@@ -113,10 +158,9 @@ public sealed class AssetImporter(AssetMapDbContext db, TimeProvider clock)
         }
     }
 
-    private async Task<Dictionary<string, Domain.Taxonomy.Category>> CategoryLookupAsync(CancellationToken ct)
+    private static Dictionary<string, Category> CategoryLookup(IReadOnlyList<Category> categories)
     {
-        var categories = await db.Categories.ToListAsync(ct);
-        var lookup = new Dictionary<string, Domain.Taxonomy.Category>(StringComparer.OrdinalIgnoreCase);
+        var lookup = new Dictionary<string, Category>(StringComparer.OrdinalIgnoreCase);
         foreach (var category in categories)
         {
             lookup.TryAdd(category.Name, category);
@@ -134,16 +178,24 @@ public sealed class AssetImporter(AssetMapDbContext db, TimeProvider clock)
         return lookup;
     }
 
-    private async Task<Dictionary<string, Point>> PostcodeLookupAsync(IReadOnlyList<ImportTable> tables, CancellationToken ct)
+    // The points of the batch's postcodes not looked up yet, in one query.
+    private async Task AddPostcodesAsync(Dictionary<string, Point> known, IEnumerable<ImportRow> rows, CancellationToken ct)
     {
-        var wanted = tables.SelectMany(t => t.Rows)
-            .Select(r => r.Values.GetValueOrDefault("postcode") as string)
+        var wanted = rows.Select(r => r.Values.GetValueOrDefault("postcode") as string)
             .Select(text => Domain.Places.Postcode.TryParse(text, out var postcode, out _) ? postcode.Value : null)
-            .OfType<string>().Distinct().ToList();
+            .OfType<string>().Where(p => !known.ContainsKey(p)).Distinct().ToList();
+        if (wanted.Count == 0)
+        {
+            return;
+        }
+
         var found = await db.Database
             .SqlQuery<PostcodePoint>($"SELECT postcode, ST_X(location::geometry) AS longitude, ST_Y(location::geometry) AS latitude FROM postcodes WHERE postcode = ANY({wanted})")
             .ToListAsync(ct);
-        return found.ToDictionary(p => p.Postcode, p => Geo.Point(p.Longitude, p.Latitude));
+        foreach (var point in found)
+        {
+            known[point.Postcode] = Geo.Point(point.Longitude, point.Latitude);
+        }
     }
 
     private sealed record PostcodePoint(string Postcode, double Longitude, double Latitude);

@@ -11,8 +11,8 @@ using NetTopologySuite.Geometries;
 namespace AssetMap.Import.Importing;
 
 /// <summary>
-/// Checks one spreadsheet row and turns it into an <see cref="AssetCandidate"/>, or records why not. Every value goes
-/// through the cell parsers and the domain's own factories, so a row that passes here is a valid asset.
+/// Reads one spreadsheet row into an <see cref="AssetCandidate"/>, or records why not. This class only reads cells
+/// (formats, lookups, inferences); the domain's factories decide whether the asset is valid, in <see cref="AssetApplier"/>.
 /// </summary>
 internal sealed class AssetRowMapper(
     string fileName,
@@ -63,6 +63,18 @@ internal sealed class AssetRowMapper(
         return new AssetCandidate(row, kind.Value, reference, key, profile, assetCategories, hours, row.List("facilities"), enterprise, activity);
     }
 
+    /// <summary>The sheet field a broken domain rule's field stands for on a row of <paramref name="kind"/>.</summary>
+    public static string ColumnFor(AssetKind kind, RowContext row, string domainField) => domainField switch
+    {
+        "serviceRadius" => "serviceRadiusKm",
+        "price" when kind == AssetKind.Activity => "cost",
+        "schedule" => row.Has("schedule") || !row.Has("recurrence") ? "schedule" : "recurrence",
+        "location" or "latitude" or "longitude" => row.Has("latitude") || row.Has("longitude")
+            ? (domainField == "longitude" ? "longitude" : "latitude")
+            : row.Has("easting") ? "easting" : "postcode",
+        _ => domainField,
+    };
+
     public static string Normalise(string name) =>
         new([.. name.ToUpperInvariant().Where(char.IsLetterOrDigit)]);
 
@@ -112,7 +124,13 @@ internal sealed class AssetRowMapper(
 
     private AssetProfile? Profile(RowContext row)
     {
-        var name = row.Required("name", "A name");
+        if (!row.Has("name") && row.Has("organisation"))
+        {
+            row.StandIn("name", "organisation");
+        }
+
+        // Name and summary rules are the domain's (Asset.ApplyProfile): a missing one is reported when the asset is built.
+        var name = row.Text("name");
         var description = row.Text("description");
         var town = row.Text("town");
         var summary = row.Text("summary") ?? FirstSentence(description);
@@ -121,11 +139,6 @@ internal sealed class AssetRowMapper(
             // Many CVS sheets have no summary column: say what it is and where, and tell the officer.
             summary = $"{string.Join(", ", named)} in {town}.";
             row.Warning("summary", $"No summary or description: used '{summary}'.");
-        }
-
-        if (summary is null && name is not null)
-        {
-            row.Error("summary", "A one-line summary is required (or a description or categories to make one from).");
         }
 
         var postcode = row.Get("postcode", cell => CellParse.Text(cell) is { Value: { } text } ? Domain(() => Postcode.Parse(text)) : Parsed.Success<Postcode?>(null));
@@ -143,13 +156,13 @@ internal sealed class AssetRowMapper(
             : Parsed.Success<AssetStatus?>(AssetStatus.Published));
         var verified = row.Get("lastVerified", CellParse.Date);
         var accessible = row.Get("wheelchairAccessible", CellParse.YesNo) ?? false;
-        if (row.HasErrors || name is null || summary is null || town is null || location is null || status is null)
+        if (row.HasErrors || town is null || location is null || status is null)
         {
             return null;
         }
 
         return new AssetProfile(
-            name, summary, description, new Address(row.Text("address"), town, postcode), location, contact, accessible,
+            name ?? "", summary ?? "", description, new Address(row.Text("address"), town, postcode), location, contact, accessible,
             row.Text("accessibilityNotes"), status.Value,
             verified is { } date ? new DateTimeOffset(date.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero) : null,
             new AssetSource(row.Text("ref"), fileName, row.Table.Sheet, row.Row.RowNumber));
@@ -231,10 +244,6 @@ internal sealed class AssetRowMapper(
         var radiusKm = row.Get("serviceRadiusKm", CellParse.Number);
         var homeBased = row.Get("homeBased", CellParse.YesNo) ?? false;
         var showHome = row.Get("showHomeLocation", CellParse.YesNo) ?? false;
-        if (showHome && !homeBased)
-        {
-            row.Error("showHomeLocation", "Only a home-based business can show its home location.");
-        }
 
         return new MicroEnterpriseDetails(
             row.List("services"), price?.Price, row.Text("priceUnit") ?? price?.Unit, row.Get("directPayments", CellParse.YesNo) ?? false,
@@ -244,7 +253,15 @@ internal sealed class AssetRowMapper(
 
     private ActivityDraft? Activity(RowContext row)
     {
-        var provider = row.Required("provider", "A provider (who runs it)");
+        // Many CVS exports have no provider column: the organisation named on the row runs the activity. With neither,
+        // the domain rejects the row (an activity needs a provider).
+        var provider = row.Text("provider");
+        if (provider is null && row.Text("organisation") is { } organisation)
+        {
+            provider = organisation;
+            row.Warning("provider", $"No provider given: '{organisation}', the organisation on this row, is taken to run it.");
+        }
+
         Schedule? schedule = null;
         if (row.Has("schedule"))
         {
@@ -261,9 +278,9 @@ internal sealed class AssetRowMapper(
 
         var referral = row.Get("referral", cell => CellParse.Text(cell).Value is { } text ? Referral(text) : Parsed.Success<ReferralRoute?>(ReferralRoute.Either));
         var capacity = row.Get("capacity", CellParse.Integer);
-        return provider is null || schedule is null || referral is null
+        return schedule is null || referral is null
             ? null
-            : new ActivityDraft(provider, row.Text("venueRef"), schedule, row.Get("cost", CellParse.Price), row.Text("eligibility"), referral.Value, capacity);
+            : new ActivityDraft(provider ?? "", row.Text("venueRef"), schedule, row.Get("cost", CellParse.Price), row.Text("eligibility"), referral.Value, capacity);
     }
 
     // The sample's shape: first session date, start and end times, and an RRULE.

@@ -56,8 +56,4 @@ public sealed record ImportReport(
 
     /// <summary>The report as indented JSON (camelCase, severities as text).</summary>
     public string ToJson() => JsonSerializer.Serialize(this, Json);
-
-    /// <summary>Reads a report written by <see cref="ToJson"/>.</summary>
-    public static ImportReport FromJson(string json) =>
-        JsonSerializer.Deserialize<ImportReport>(json, Json) ?? throw new JsonException("The report is empty.");
 }

@@ -8,6 +8,7 @@ namespace AssetMap.Import.Importing;
 internal sealed class RowContext(ImportTable table, ImportRow row)
 {
     private readonly List<ImportProblem> _problems = [];
+    private readonly Dictionary<string, string> _standIns = new(StringComparer.Ordinal);
 
     public ImportTable Table { get; } = table;
 
@@ -17,9 +18,22 @@ internal sealed class RowContext(ImportTable table, ImportRow row)
 
     public bool HasErrors => _problems.Any(p => p.Severity == ProblemSeverity.Error);
 
-    public bool Has(string field) => Row.Values.TryGetValue(field, out var value) && value is not null && !(value is string s && s.Length == 0);
+    public bool Has(string field) => Raw(field) is { } value && !(value is string s && s.Length == 0);
 
-    public object? Raw(string field) => Row.Values.GetValueOrDefault(field);
+    public object? Raw(string field) => Row.Values.GetValueOrDefault(Resolve(field));
+
+    /// <summary>
+    /// Reads <paramref name="field"/> from <paramref name="standIn"/>'s column from now on (an organisation column is
+    /// the name on a sheet without one), so problems name the column the officer actually wrote.
+    /// </summary>
+    public void StandIn(string field, string standIn) => _standIns[field] = standIn;
+
+    /// <summary>
+    /// Records a broken domain rule as an error on the column the officer wrote: the rule's field is the domain's
+    /// name, <paramref name="columnFor"/> says which sheet field that is for this row (e.g. serviceRadius is the
+    /// km column, price is an activity's cost).
+    /// </summary>
+    public void Rule(Domain.DomainRuleException rule, Func<string, string> columnFor) => Error(columnFor(rule.Field), rule.Message);
 
     /// <summary>Parses a field; a failure is recorded as an error and gives the default.</summary>
     public T? Get<T>(string field, Func<object?, Parsed<T>> parse)
@@ -36,17 +50,6 @@ internal sealed class RowContext(ImportTable table, ImportRow row)
 
     public string? Text(string field) => Get(field, CellParse.Text);
 
-    public string? Required(string field, string what)
-    {
-        var text = Text(field);
-        if (string.IsNullOrWhiteSpace(text))
-        {
-            Error(field, $"{what} is required.");
-        }
-
-        return text;
-    }
-
     /// <summary>A list cell: items separated by semicolons, commas or line breaks, as CVS staff write them.</summary>
     public IReadOnlyList<string> List(string field) =>
         Text(field)?.Split([';', ',', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) ?? [];
@@ -57,8 +60,10 @@ internal sealed class RowContext(ImportTable table, ImportRow row)
 
     /// <summary>The header as the officer wrote it, for reports and the rejects file.</summary>
     public string? Header(string field) =>
-        Table.Columns.FirstOrDefault(c => c.Field == field)?.Header
+        Table.Columns.FirstOrDefault(c => c.Field == Resolve(field))?.Header
         ?? (ColumnMap.Synonyms.TryGetValue(field, out var names) && names.Count > 0 ? char.ToUpperInvariant(names[0][0]) + names[0][1..] : field);
+
+    private string Resolve(string field) => _standIns.GetValueOrDefault(field, field);
 
     private void Add(ProblemSeverity severity, string field, string reason)
     {

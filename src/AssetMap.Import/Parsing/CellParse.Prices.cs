@@ -41,6 +41,12 @@ internal static partial class CellParse
             return Parsed.Success<(Money, string?)?>((Money.Free, null));
         }
 
+        // "-5", "-£5": a price with a sign. Whether it may be negative is Money's rule, not the parser's.
+        if (text.Length > 1 && text[0] is '-' or '\u2212' && PriceWithUnit(text[1..]) is { Ok: true, Value: { } unsigned })
+        {
+            return Signed(-unsigned.Price.Pence, unsigned.Unit);
+        }
+
         // "£5-£10", "£5 or £3 concessions": the map shows one price, the description can explain the rest.
         if (Amount().Count(text) > 1)
         {
@@ -73,7 +79,7 @@ internal static partial class CellParse
     private static Parsed<(Money Price, string? Unit)?> FromPounds(double pounds)
     {
         // Excel stores 5.1 as 5.0999…; decimal's 15-digit conversion gives back the 5.1 that was typed.
-        if (!double.IsFinite(pounds) || pounds < 0 || pounds > 1e9)
+        if (!double.IsFinite(pounds) || Math.Abs(pounds) > 1e9)
         {
             return Parsed.Fail<(Money, string?)?>($"{FormatNumber(pounds)} is not a price: {PriceExamples}.");
         }
@@ -81,7 +87,19 @@ internal static partial class CellParse
         var amount = (decimal)pounds;
         return decimal.Round(amount, 2) != amount
             ? Parsed.Fail<(Money, string?)?>($"{FormatNumber(pounds)} is not a price in pounds and pence: use at most two decimal places.")
-            : Parsed.Success<(Money, string?)?>((new Money((long)(amount * 100)), null));
+            : Signed((long)(amount * 100), null);
+    }
+
+    private static Parsed<(Money Price, string? Unit)?> Signed(long pence, string? unit)
+    {
+        try
+        {
+            return Parsed.Success<(Money, string?)?>((new Money(pence), unit));
+        }
+        catch (DomainRuleException e)
+        {
+            return Parsed.Fail<(Money, string?)?>(e.Message);
+        }
     }
 
     // "/session" reads as "per session"; other units are kept as written, minus extra spaces.

@@ -14,8 +14,10 @@ internal static class ColumnMap
     [
         ("ref", ["ref", "reference", "id", "external ref", "cvs ref", "record id"]),
         ("kind", ["type", "kind", "asset type", "category of asset"]),
-        ("name", ["name", "organisation name", "organisation", "organization name", "name of group", "group name",
-            "business name", "activity name", "title"]),
+        ("name", ["name", "name of group", "group name", "business name", "activity name", "title"]),
+        // Its own field, not a name synonym: on an activity sheet it says who runs the activity (the provider), and
+        // a sheet with no other name column uses it as the name (see AssetRowMapper).
+        ("organisation", ["organisation", "organisation name", "organization", "organization name"]),
         ("summary", ["summary", "short description", "strapline"]),
         ("description", ["description", "details", "about", "long description"]),
         ("address", ["address", "address line 1", "street", "venue address"]),

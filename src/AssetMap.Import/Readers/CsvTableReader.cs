@@ -24,7 +24,7 @@ internal static class CsvTableReader
         // The delimiter is the one under which the header region yields the best header: counting separators
         // is fooled by unquoted lists like "Lunch clubs;Social groups" in a comma file.
         var delimiter = Delimiters
-            .Select(d => (Delimiter: d, Score: HeaderScore(Parse(text, d, TableBuilder.HeaderSearchRows, null), mapping)))
+            .Select(d => (Delimiter: d, Score: HeaderScore([.. Parse(text, d, TableBuilder.HeaderSearchRows, null)], mapping)))
             .MaxBy(c => c.Score).Delimiter;
 
         var table = TableBuilder.Build(file, null, Parse(text, delimiter, int.MaxValue, file), mapping);
@@ -57,11 +57,11 @@ internal static class CsvTableReader
     // Records up to (and including the one starting on) line maxLine, each numbered by its first physical line.
     // Malformed quoting is an error naming the line; while trying delimiters (file null) it just ends the sample,
     // since a wrong delimiter can make good quoting look bad.
-    private static List<RawRow> Parse(string text, char delimiter, int maxLine, string? file)
+    // Lazy: the table builder turns each record into a row as it is read, so the file is never held twice over.
+    private static IEnumerable<RawRow> Parse(string text, char delimiter, int maxLine, string? file)
     {
         var options = new CsvDataReaderOptions { HasHeaders = false, Delimiter = delimiter };
         using var csv = CsvDataReader.Create(new StringReader(text), options);
-        var rows = new List<RawRow>();
         var line = 1;
         while (line <= maxLine && TryRead(csv, line, file))
         {
@@ -74,11 +74,9 @@ internal static class CsvTableReader
                 cells[i] = value;
             }
 
-            rows.Add(new RawRow(line, cells));
+            yield return new RawRow(line, cells);
             line += 1 + breaks;
         }
-
-        return rows;
     }
 
     private static bool TryRead(CsvDataReader csv, int line, string? file)

@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using System.Globalization;
 
 namespace AssetMap.Import.Readers;
@@ -14,9 +15,24 @@ internal static class TableBuilder
     /// <summary>How far down a sheet the header may sit (title rows, notes and blank rows above it).</summary>
     public const int HeaderSearchRows = 30;
 
-    public static ImportTable Build(string file, string? sheet, IReadOnlyList<RawRow> rows, ColumnMapping? mapping)
+    /// <summary>Reads <paramref name="rows"/> once, in order: only the rows where the header may be are buffered.</summary>
+    public static ImportTable Build(string file, string? sheet, IEnumerable<RawRow> rows, ColumnMapping? mapping)
     {
-        var header = FindHeader(rows, mapping);
+        using var reader = rows.GetEnumerator();
+        var head = new List<RawRow>();
+        RawRow? firstBelow = null;
+        while (reader.MoveNext())
+        {
+            if (reader.Current.RowNumber > HeaderSearchRows)
+            {
+                firstBelow = reader.Current;
+                break;
+            }
+
+            head.Add(reader.Current);
+        }
+
+        var header = FindHeader(head, mapping);
         if (header is null)
         {
             return new ImportTable(file, sheet, 0, [], [], NoHeaderMessage());
@@ -24,16 +40,17 @@ internal static class TableBuilder
 
         var columns = MatchColumns(header, mapping);
         var used = columns.Where(c => c.Field is not null).ToArray();
+        var slots = used.Select((c, i) => (c.Field!, i)).ToFrozenDictionary(p => p.Item1, p => p.i, StringComparer.Ordinal);
         var result = new List<ImportRow>();
-        foreach (var row in rows.Where(r => r.RowNumber > header.RowNumber && !IsBlank(r)))
+        foreach (var row in Remaining(head, firstBelow, reader).Where(r => r.RowNumber > header.RowNumber && !IsBlank(r)))
         {
-            var values = new Dictionary<string, object?>(used.Length, StringComparer.Ordinal);
-            foreach (var column in used)
+            var values = new object?[used.Length];
+            for (var i = 0; i < used.Length; i++)
             {
-                values[column.Field!] = Clean(column.Index < row.Cells.Count ? row.Cells[column.Index] : null);
+                values[i] = Clean(used[i].Index < row.Cells.Count ? row.Cells[used[i].Index] : null);
             }
 
-            result.Add(new ImportRow(row.RowNumber, values));
+            result.Add(new ImportRow(row.RowNumber, new RowValues(slots, values)));
         }
 
         return new ImportTable(file, sheet, header.RowNumber, columns, result);
@@ -43,8 +60,8 @@ internal static class TableBuilder
     public static int CountMatches(RawRow row, ColumnMapping? mapping) =>
         row.Cells.Select(c => ColumnMap.FieldFor(HeaderText(c), mapping)).OfType<string>().Distinct().Count();
 
-    // The first row (of the first 30) with two known headers one of which is the name; failing that the row with
-    // most matches (at least two), the earliest on a tie.
+    // The first row (of the first 30) with two known headers one of which is the name (or the organisation); failing
+    // that the row with most matches (at least two), the earliest on a tie.
     public static RawRow? FindHeader(IReadOnlyList<RawRow> rows, ColumnMapping? mapping)
     {
         RawRow? best = null;
@@ -53,7 +70,7 @@ internal static class TableBuilder
         {
             var fields = row.Cells.Select(c => ColumnMap.FieldFor(HeaderText(c), mapping)).OfType<string>()
                 .ToHashSet(StringComparer.Ordinal);
-            if (fields.Count >= 2 && fields.Contains("name"))
+            if (fields.Count >= 2 && (fields.Contains("name") || fields.Contains("organisation")))
             {
                 return row;
             }
@@ -69,7 +86,7 @@ internal static class TableBuilder
 
     public static string NoHeaderMessage() =>
         $"no header row found in the first {HeaderSearchRows} rows: looked for a row with at least two known column "
-        + "headers, one of them a name column (" + string.Join(", ", ColumnMap.Synonyms["name"].Select(s => $"\"{s}\""))
+        + "headers, one of them a name column (" + string.Join(", ", ColumnMap.Synonyms["name"].Concat(ColumnMap.Synonyms["organisation"]).Select(s => $"\"{s}\""))
         + "). Known fields: " + string.Join(", ", ColumnMap.Fields)
         + ". A --mapping file can name headers the importer does not know.";
 
@@ -92,6 +109,25 @@ internal static class TableBuilder
         }
 
         return columns;
+    }
+
+    private static IEnumerable<RawRow> Remaining(List<RawRow> head, RawRow? firstBelow, IEnumerator<RawRow> reader)
+    {
+        foreach (var row in head)
+        {
+            yield return row;
+        }
+
+        if (firstBelow is null)
+        {
+            yield break;
+        }
+
+        yield return firstBelow;
+        while (reader.MoveNext())
+        {
+            yield return reader.Current;
+        }
     }
 
     private static string HeaderText(object? cell) => cell switch

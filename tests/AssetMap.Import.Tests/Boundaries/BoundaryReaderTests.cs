@@ -109,7 +109,7 @@ public sealed class BoundaryReaderTests : IDisposable
         Assert.Equal(
             [(2, "geometry", "a PCN boundary must be a Polygon or MultiPolygon, not a Point"),
              (3, "geometry", "a PCN boundary must be a Polygon or MultiPolygon, not a LineString")],
-            file.Problems.Select(p => (p.Feature, p.Property, p.Reason)));
+            file.Problems.Select(p => (p.Row, p.Column, p.Reason)));
         Assert.Equal("U81041", Assert.Single(file.Features).Code);
     }
 
@@ -120,7 +120,7 @@ public sealed class BoundaryReaderTests : IDisposable
 
         var problem = Assert.Single(BoundaryReader.Read(path).Problems);
 
-        Assert.Equal((0, "file"), (problem.Feature, problem.Property));
+        Assert.Equal((0, "file"), (problem.Row, problem.Column));
         Assert.Contains("EPSG:3857", problem.Reason, StringComparison.Ordinal);
     }
 
@@ -131,7 +131,7 @@ public sealed class BoundaryReaderTests : IDisposable
 
         var problem = Assert.Single(BoundaryReader.Read(path, codeProperty: "ODS").Problems);
 
-        Assert.Equal((1, "ODS"), (problem.Feature, problem.Property));
+        Assert.Equal((1, "ODS"), (problem.Row, problem.Column));
         Assert.Contains("'ODS'", problem.Reason, StringComparison.Ordinal);
     }
 

@@ -22,7 +22,7 @@ public sealed class PcnAreaImporterRejectionTests(EmptyDatabaseFixture fixture) 
         var (result, stored) = await ImportAsync(path);
 
         var problem = Assert.Single(result.Problems);
-        Assert.Equal((2, "code"), (problem.Feature, problem.Property));
+        Assert.Equal((2, "code"), (problem.Row, problem.Column));
         Assert.Contains("'GRAYS' is not an ODS code", problem.Reason, StringComparison.Ordinal);
         Assert.Equal((0, false), (result.Created, result.Applied));
         Assert.Equal(0, stored);
@@ -39,7 +39,7 @@ public sealed class PcnAreaImporterRejectionTests(EmptyDatabaseFixture fixture) 
         var (result, stored) = await ImportAsync(path);
 
         var problem = Assert.Single(result.Problems);
-        Assert.Equal((3, "code"), (problem.Feature, problem.Property));
+        Assert.Equal((3, "code"), (problem.Row, problem.Column));
         Assert.Contains("features 2 (Grays PCN) and 3 (Grays West PCN)", problem.Reason, StringComparison.Ordinal);
         Assert.Equal(0, stored);
     }
@@ -52,7 +52,7 @@ public sealed class PcnAreaImporterRejectionTests(EmptyDatabaseFixture fixture) 
         var (result, stored) = await ImportAsync(path);
 
         var problem = Assert.Single(result.Problems);
-        Assert.Equal((2, "geometry"), (problem.Feature, problem.Property));
+        Assert.Equal((2, "geometry"), (problem.Row, problem.Column));
         Assert.Contains("not a Point", problem.Reason, StringComparison.Ordinal);
         Assert.Equal(0, stored);
     }
@@ -64,7 +64,7 @@ public sealed class PcnAreaImporterRejectionTests(EmptyDatabaseFixture fixture) 
 
         var (result, stored) = await ImportAsync(path);
 
-        Assert.Equal((0, "file"), (Assert.Single(result.Problems).Feature, result.Problems[0].Property));
+        Assert.Equal((0, "file"), (Assert.Single(result.Problems).Row, result.Problems[0].Column));
         Assert.Equal(0, stored);
     }
 

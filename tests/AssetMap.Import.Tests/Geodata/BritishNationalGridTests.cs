@@ -1,5 +1,7 @@
 using AssetMap.Domain.Spatial;
 using AssetMap.Import.Geodata;
+using ProjNet.CoordinateSystems;
+using ProjNet.CoordinateSystems.Transformations;
 
 namespace AssetMap.Import.Tests.Geodata;
 
@@ -34,7 +36,10 @@ public sealed class BritishNationalGridTests
     {
         // OS "A guide to coordinate systems in Great Britain", worked example: Caister water tower, OSGB36
         // 52°39′27.2531″N 1°43′4.5177″E ↔ E 651409.903, N 313177.270 (confirmed with cs2cs EPSG:27700 → EPSG:4277).
-        var (longitude, latitude) = BritishNationalGrid.ToOsgb36(651409.903, 313177.270);
+        // The projection alone (grid → its own OSGB36 geographic system, no datum shift), from the importer's WKT.
+        var grid = (ProjectedCoordinateSystem)new CoordinateSystemFactory().CreateFromWkt(BritishNationalGrid.Epsg27700Wkt);
+        var toOsgb36 = new CoordinateTransformationFactory().CreateFromCoordinateSystems(grid, grid.GeographicCoordinateSystem).MathTransform;
+        var (longitude, latitude) = toOsgb36.Transform(651409.903, 313177.270);
 
         Assert.Equal(52 + (39 / 60.0) + (27.2531 / 3600), latitude, 1e-7);
         Assert.Equal(1 + (43 / 60.0) + (4.5177 / 3600), longitude, 1e-7);

@@ -1,5 +1,6 @@
 using AssetMap.Domain.Spatial;
 using AssetMap.Import.Geodata;
+using AssetMap.Import.Importing;
 using static AssetMap.Import.Tests.Geodata.GeodataFiles;
 
 namespace AssetMap.Import.Tests.Geodata;
@@ -31,7 +32,7 @@ public sealed class PostcodeDirectoryReaderTests : IDisposable
         Assert.Equal(3, reader.RowsRead);
         Assert.Equal(1, reader.Skipped);
         var skipped = Assert.Single(reader.SkippedExamples);
-        Assert.Equal(("onspd.csv", 3L), (skipped.Source, skipped.Row));
+        Assert.Equal(("onspd.csv", 3, ProblemSeverity.Warning), (skipped.Sheet, skipped.Row, skipped.Severity));
         Assert.StartsWith("no coordinates: QA1 1AB", skipped.Reason, StringComparison.Ordinal);
     }
 
@@ -76,7 +77,7 @@ public sealed class PostcodeDirectoryReaderTests : IDisposable
         Assert.Equal(
             new Dictionary<string, long> { [SkipReasons.NoCoordinates] = 1, [SkipReasons.InvalidPostcode] = 1, [SkipReasons.BadCoordinates] = 1 },
             reader.SkippedByReason);
-        Assert.Equal([2L, 3L, 4L], reader.SkippedExamples.Select(s => s.Row));
+        Assert.Equal([2, 3, 4], reader.SkippedExamples.Select(s => s.Row));
         Assert.Contains("'NOT A CODE' is not a UK postcode", reader.SkippedExamples[1].Reason, StringComparison.Ordinal);
     }
 

@@ -28,7 +28,7 @@ public sealed class PostcodeImporterTests(PostcodeImporterTests.Database databas
         var result = await ImportAsync(path);
 
         Assert.Equal((PostcodeFileFormat.Onspd, 4L, 2L, 2L, 2L), (result.Format, result.RowsRead, result.Imported, result.Inserted, result.Skipped));
-        Assert.Equal([3L, 5L], result.SkippedExamples.Select(s => s.Row));
+        Assert.Equal([3, 5], result.SkippedExamples.Select(s => s.Row));
         Assert.Equal(
             new Dictionary<string, long> { [SkipReasons.NoCoordinates] = 1, [SkipReasons.InvalidPostcode] = 1 },
             result.SkippedByReason);
@@ -76,7 +76,7 @@ public sealed class PostcodeImporterTests(PostcodeImporterTests.Database databas
         var result = await ImportAsync(path);
 
         Assert.Equal((PostcodeFileFormat.CodePointOpen, 4L, 3L, 1L), (result.Format, result.RowsRead, result.Inserted, result.Skipped));
-        Assert.Equal("codepo_gb.zip!Data/CSV/qd.csv", Assert.Single(result.SkippedExamples).Source);
+        Assert.Equal("codepo_gb.zip!Data/CSV/qd.csv", Assert.Single(result.SkippedExamples).Sheet);
         Assert.Equal(["QD1 1AA", "QE1 1AA", "QE1 1AB"], (await StoredAsync("QD")).Concat(await StoredAsync("QE")).Select(s => s.Postcode));
     }
 

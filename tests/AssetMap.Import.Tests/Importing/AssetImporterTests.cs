@@ -7,20 +7,8 @@ using Microsoft.EntityFrameworkCore;
 namespace AssetMap.Import.Tests.Importing;
 
 /// <summary>The asset importer against real PostGIS holding the sample (categories, postcodes, hubs).</summary>
-public sealed class AssetImporterTests : IAsyncLifetime
+public sealed class AssetImporterTests : SeededWorkspace
 {
-    private readonly string _work = Directory.CreateTempSubdirectory("assetmap-import-").FullName;
-    private TestDatabase _database = null!;
-
-    private static CancellationToken Ct => TestContext.Current.CancellationToken;
-
-    public async ValueTask InitializeAsync() => _database = await SeedData.CreateSeededDatabaseAsync(Ct);
-
-    public async ValueTask DisposeAsync()
-    {
-        await _database.DisposeAsync();
-        Directory.Delete(_work, recursive: true);
-    }
 
     [Fact]
     public async Task A_file_with_problems_imports_its_good_rows_and_reports_each_bad_one_exactly()
@@ -42,7 +30,7 @@ public sealed class AssetImporterTests : IAsyncLifetime
             report.Problems.Select(p => (p.Row, p.Column!, p.Value!, Reason: Shorten(p.Reason, p))).ToList());
         Assert.All(report.Problems, p => Assert.Equal(ProblemSeverity.Error, p.Severity));
 
-        await using var db = _database.CreateContext();
+        await using var db = Database.CreateContext();
         var walk = await db.Activities.AsNoTracking().SingleAsync(a => a.Source.ExternalRef == "ACT-301", Ct);
         var craft = await db.Activities.AsNoTracking().SingleAsync(a => a.Source.ExternalRef == "ACT-302", Ct);
         Assert.Equal(("FREQ=WEEKLY;BYDAY=TU", TimeSpan.FromHours(2)), (walk.Schedule.Rule, walk.Schedule.Duration));
@@ -86,7 +74,7 @@ public sealed class AssetImporterTests : IAsyncLifetime
 
         Assert.Equal((0, 0, 2), (again.Counts.Created, again.Counts.Updated, again.Counts.Unchanged));
         Assert.Equal((0, 1, 1), (changed.Counts.Created, changed.Counts.Updated, changed.Counts.Unchanged));
-        await using var db = _database.CreateContext();
+        await using var db = Database.CreateContext();
         var walk = await db.Activities.AsNoTracking().SingleAsync(a => a.Source.ExternalRef == "ACT-301", Ct);
         Assert.Equal("A gentle hour's walk by the river with tea after.", walk.Summary);
         Assert.True(walk.LastVerifiedAt > DateTimeOffset.UtcNow.AddMinutes(-5));
@@ -103,7 +91,7 @@ public sealed class AssetImporterTests : IAsyncLifetime
         Assert.False(strict.Applied);
         Assert.False(dryRun.Applied);
         Assert.Equal(2, dryRun.Counts.Created); // what it would do
-        await using var db = _database.CreateContext();
+        await using var db = Database.CreateContext();
         Assert.False(await db.Activities.AnyAsync(a => a.Source.File == "activities-with-problems.csv", Ct));
     }
 
@@ -121,7 +109,7 @@ public sealed class AssetImporterTests : IAsyncLifetime
         Assert.Equal(["ACT-302"], listed.MissingFromFile);
         Assert.Equal(0, listed.Counts.Archived);
         Assert.Equal(1, archived.Counts.Archived);
-        await using var db = _database.CreateContext();
+        await using var db = Database.CreateContext();
         Assert.Equal(AssetStatus.Archived, (await db.Activities.SingleAsync(a => a.Source.ExternalRef == "ACT-302", Ct)).Status);
     }
 
@@ -141,7 +129,7 @@ public sealed class AssetImporterTests : IAsyncLifetime
     [Fact]
     public async Task A_workbook_with_title_rows_british_national_grid_a_formula_and_dates_imports()
     {
-        var file = Path.Combine(_work, "cvs-assets.xlsx");
+        var file = Path.Combine(Work, "cvs-assets.xlsx");
         XlsxWriter.Write(file,
         [
             new SheetSpec("Micro-enterprises", new Dictionary<int, object?[]>
@@ -156,7 +144,7 @@ public sealed class AssetImporterTests : IAsyncLifetime
         var report = await ImportAsync(file, new AssetImportOptions());
 
         Assert.Equal(1, report.Counts.Created);
-        await using var db = _database.CreateContext();
+        await using var db = Database.CreateContext();
         var helpers = await db.MicroEnterprises.AsNoTracking().SingleAsync(m => m.Source.ExternalRef == "ME-901", Ct);
         Assert.Equal(750, helpers.Price!.Value.Pence);
         Assert.Equal(new DateOnly(2027, 3, 31), helpers.InsuranceExpiresOn);
@@ -169,7 +157,7 @@ public sealed class AssetImporterTests : IAsyncLifetime
     [Fact]
     public async Task A_workbook_gets_a_workbook_of_rejects_with_its_sheet_names_that_imports_once_fixed()
     {
-        var file = Path.Combine(_work, "directory.xlsx");
+        var file = Path.Combine(Work, "directory.xlsx");
         XlsxWriter.Write(file,
         [
             new SheetSpec("Hubs", new Dictionary<int, object?[]>
@@ -206,13 +194,13 @@ public sealed class AssetImporterTests : IAsyncLifetime
 
     private async Task<ImportReport> ImportAsync(string file, AssetImportOptions options)
     {
-        await using var db = _database.CreateContext();
+        await using var db = Database.CreateContext();
         return await new AssetImporter(db, TimeProvider.System).ImportAsync(file, options, Ct);
     }
 
     private string Copy(string fixture)
     {
-        var target = Path.Combine(_work, fixture);
+        var target = Path.Combine(Work, fixture);
         File.Copy(Path.Combine(FixtureFiles.Directory, "Importing", fixture), target, overwrite: true);
         return target;
     }

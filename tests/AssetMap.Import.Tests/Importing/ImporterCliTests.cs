@@ -6,6 +6,8 @@ using AssetMap.TestSupport;
 namespace AssetMap.Import.Tests.Importing;
 
 /// <summary>The CLI as an officer runs it: exit codes and the JSON report.</summary>
+// The CLI reads its connection string from the process environment: classes that set it must not run at once.
+[Collection("Process environment")]
 public sealed class ImporterCliTests : IAsyncLifetime
 {
     private readonly string _work = Directory.CreateTempSubdirectory("assetmap-cli-").FullName;

@@ -64,10 +64,10 @@ public sealed class CellParsePriceTests
     [InlineData("Donations welcome", "Put donations, 'varies' and other details in the description.")]
     [InlineData("varies", "is not a price")]
     [InlineData("£5 suggested", "is not a price")]
-    [InlineData("-3", "is not a price")]
+    [InlineData("-3", "A price cannot be negative.")]
     [InlineData("£5.505", "is not a price in pounds")]
     [InlineData(5.505d, "use at most two decimal places")]
-    [InlineData(-2d, "is not a price")]
+    [InlineData(-2d, "A price cannot be negative.")]
     [InlineData(true, "not a price")]
     public void Price_rejects_what_is_not_one_price(object cell, string reason)
     {

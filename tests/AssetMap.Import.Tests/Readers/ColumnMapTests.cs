@@ -18,7 +18,7 @@ public sealed class ColumnMapTests : IDisposable
     [InlineData("  Opening Hours ", "openingHours")]
     [InlineData("openingHours", "openingHours")]
     [InlineData("Cost per session", "cost")]
-    [InlineData("Organization Name", "name")]
+    [InlineData("Organization Name", "organisation")]
     [InlineData("Venue", "venueRef")]
     public void Headers_match_fields_whatever_their_case_spacing_and_punctuation(string header, string field) =>
         Assert.Equal(field, ColumnMap.FieldFor(header, null));

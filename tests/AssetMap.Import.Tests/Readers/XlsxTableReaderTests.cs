@@ -30,7 +30,7 @@ public sealed class XlsxTableReaderTests
         Assert.Equal(5, table.HeaderRow);
         Assert.Equal(
             [
-                new ImportColumn(0, "Ref", "ref"), new ImportColumn(1, "Organisation name", "name"),
+                new ImportColumn(0, "Ref", "ref"), new ImportColumn(1, "Organisation name", "organisation"),
                 new ImportColumn(2, "Address", "address"), new ImportColumn(3, "Town", "town"),
                 new ImportColumn(4, "Post Code", "postcode"), new ImportColumn(5, "Tel", "phone"),
                 new ImportColumn(6, "E-mail", "email"), new ImportColumn(7, "Price", "price"),
@@ -59,7 +59,7 @@ public sealed class XlsxTableReaderTests
     {
         var first = ReadSheet("Micro-enterprises").Rows[0].Values;
 
-        Assert.Equal("Aveley Friday Lunch Club", first["name"]);
+        Assert.Equal("Aveley Friday Lunch Club", first["organisation"]);
         Assert.Equal("01632 960730", first["phone"]);
         Assert.Equal(6.5, first["price"]);
         Assert.Equal(new DateTime(2026, 5, 27), first["insuranceExpiry"]);
