@@ -16,7 +16,10 @@ builder.Services.AddAssetMapHosts(builder.Configuration);
 builder.Services.AddAssetMapSecurityHeaders(builder.Configuration);
 builder.Services.AddAssetMapRateLimiting();
 
-builder.Services.AddAssetMapPersistence(builder.Configuration.GetConnectionString("AssetMap"));
+builder.Services.AddAssetMapPersistence(builder.Configuration.GetConnectionString("AssetMap"), DatabaseResilience.ForApi(builder.Configuration));
+builder.Services.AddAssetMapRequestBudget(builder.Configuration);
+// On SIGTERM Kestrel stops accepting and lets in-flight requests finish (each is bounded by RequestBudget) before exit.
+builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(builder.Configuration.GetValue("ShutdownTimeoutSeconds", 15)));
 builder.Services.AddDatabaseStartup(builder.Configuration);
 builder.Services.AddAssetMapProblemDetails();
 builder.Services.AddAssetMapJson();
@@ -43,6 +46,7 @@ app.UseGeoJsonSuffix();
 app.UseRouting();
 app.UseCors();
 app.UseAssetMapRateLimiting();
+app.UseRequestTimeouts();
 app.UseOutputCache();
 
 app.MapHealthEndpoints();

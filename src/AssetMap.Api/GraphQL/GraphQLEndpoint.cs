@@ -19,7 +19,9 @@ internal static partial class GraphQLEndpoint
 
     public static IEndpointRouteBuilder MapGraphQLEndpoint(this IEndpointRouteBuilder routes)
     {
-        var graphql = routes.MapGroup("/graphql").RequireCors(CorsSetup.GraphQL).ExcludeFromDescription();
+        // GraphQL has its own time budget (shared by a batch) and answers a timeout with a GraphQL error.
+        var graphql = routes.MapGroup("/graphql");
+        graphql.RequireCors(CorsSetup.GraphQL).ExcludeFromDescription().DisableRequestTimeout();
         graphql.MapPost("/", PostAsync);
         graphql.MapGet("/", GetAsync);
         return routes;
@@ -42,16 +44,23 @@ internal static partial class GraphQLEndpoint
         {
             if (body.TrimStart().StartsWith('['))
             {
-                var batch = serializer.Deserialize<GraphQLRequest[]>(body) ?? [];
+                var batch = serializer.Deserialize<GraphQLRequest?[]>(body) ?? [];
                 if (batch.Length is 0 or > GraphQLSetup.MaxBatchSize)
                 {
                     return Failure(http, StatusCodes.Status400BadRequest, "BATCH_TOO_LARGE", $"A batch holds 1 to {GraphQLSetup.MaxBatchSize} requests.");
                 }
 
+                // JSON null deserializes to a null element ([null] was a NullReferenceException, a 500).
+                if (batch.Any(r => r is null))
+                {
+                    return Failure(http, StatusCodes.Status400BadRequest, "BAD_REQUEST", "Every element of a batch must be a GraphQL request object.");
+                }
+
                 var results = new List<ExecutionResult>();
+                var budget = new GraphQLRequestBudget();
                 foreach (var request in batch)
                 {
-                    results.Add(await ExecuteAsync(http, request));
+                    results.Add(await ExecuteAsync(http, request!, budget));
                 }
 
                 return new GraphQLResult(results, Modern(http), StatusCodes.Status200OK);
@@ -60,7 +69,7 @@ internal static partial class GraphQLEndpoint
             var single = serializer.Deserialize<GraphQLRequest>(body);
             return single is null
                 ? Failure(http, StatusCodes.Status400BadRequest, "BAD_REQUEST", "The body is not a GraphQL request.")
-                : Respond(http, await ExecuteAsync(http, single));
+                : Respond(http, await ExecuteAsync(http, single, new GraphQLRequestBudget()));
         }
         catch (Exception e) when (e is JsonException or InvalidOperationException or FormatException)
         {
@@ -93,11 +102,17 @@ internal static partial class GraphQLEndpoint
         };
 
         // GET is for queries: the schema has no mutations, so any other operation fails validation with a 400.
-        return Respond(http, await ExecuteAsync(http, request));
+        return Respond(http, await ExecuteAsync(http, request, new GraphQLRequestBudget()));
     }
 
-    private static async Task<ExecutionResult> ExecuteAsync(HttpContext http, GraphQLRequest request)
+    private static async Task<ExecutionResult> ExecuteAsync(HttpContext http, GraphQLRequest request, GraphQLRequestBudget budget)
     {
+        var remaining = budget.Remaining;
+        if (remaining <= TimeSpan.Zero)
+        {
+            return Error("TIMEOUT", $"This request used its {(int)GraphQLSetup.Timeout.TotalSeconds} seconds before this document could run.");
+        }
+
         if (string.IsNullOrWhiteSpace(request.Query))
         {
             return Error("BAD_REQUEST", "The request has no query.");
@@ -119,7 +134,8 @@ internal static partial class GraphQLEndpoint
             User = http.User,
             RequestServices = http.RequestServices,
             CancellationToken = http.RequestAborted,
-            Timeout = GraphQLSetup.Timeout,
+            Timeout = remaining,
+            UserContext = new Dictionary<string, object?> { [QueryCost.Tally.Key] = budget.Cost },
             UnhandledExceptionDelegate = context =>
             {
                 LogUnhandled(logger, context.Exception);
@@ -175,6 +191,11 @@ internal static partial class GraphQLEndpoint
         {
             var response = httpContext.Response;
             response.StatusCode = status;
+            if (results.Any(r => r.Errors?.Any(SafeErrorInfoProvider.IsDatabaseUnavailable) == true))
+            {
+                response.Headers.RetryAfter = DatabaseFaults.RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            }
+
             response.ContentType = modern ? $"{ModernMediaType}; charset=utf-8" : "application/json; charset=utf-8";
             var serializer = httpContext.RequestServices.GetRequiredService<IGraphQLSerializer>();
             object payload = single ? results[0] : results;

@@ -10,10 +10,10 @@ internal static class GraphQLSetup
     /// <summary>Limits that keep one request from costing the database or the server too much.</summary>
     // 15: the introspection query GraphiQL sends is 13 deep; our deepest real query is about 10.
     public const int MaxDepth = 15;
-    public const int MaxComplexity = 10_000;
     public const int MaxDocumentLength = 20_000;
     public const int MaxBatchSize = 5;
-    public static readonly TimeSpan Timeout = TimeSpan.FromSeconds(10);
+    /// <summary>Wall-clock time for one HTTP request, all documents of a batch together (each SQL statement has less: DatabaseResilience.CommandTimeoutSeconds).</summary>
+    public static readonly TimeSpan Timeout = TimeSpan.FromSeconds(5);
 
     public static IServiceCollection AddAssetMapGraphQL(this IServiceCollection services, IHostEnvironment environment)
     {
@@ -26,14 +26,7 @@ internal static class GraphQLSetup
             .AddComplexityAnalyzer(options =>
             {
                 options.MaxDepth = MaxDepth;
-                options.MaxComplexity = MaxComplexity;
-
-                // Introspection (GraphiQL, code generators) reads the schema, not the database: it costs nothing.
-                var standard = options.DefaultComplexityImpactDelegate;
-                options.DefaultComplexityImpactDelegate = context =>
-                    context.ParentType.Name.StartsWith("__", StringComparison.Ordinal) || context.FieldDefinition.Name.StartsWith("__", StringComparison.Ordinal)
-                        ? new(0, 1)
-                        : standard(context);
+                QueryCost.Configure(options);
             })
             // NUL and lone surrogates are refused before execution, whether in a literal or a variable.
             .AddValidationRule<UnsafeTextRule>()

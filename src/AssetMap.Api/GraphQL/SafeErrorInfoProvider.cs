@@ -1,3 +1,4 @@
+using AssetMap.Api.Infrastructure;
 using GraphQL;
 using GraphQL.Execution;
 
@@ -22,6 +23,15 @@ internal sealed class SafeErrorInfoProvider(IHostEnvironment environment) : Erro
 
     public override ErrorInfo GetInfo(ExecutionError executionError)
     {
+        // In every environment: the database being down is the answer, not a resolver bug; the client should retry.
+        if (IsDatabaseUnavailable(executionError))
+        {
+            var info = base.GetInfo(executionError);
+            info.Message = "The database is not answering; try again shortly.";
+            info.Extensions = new Dictionary<string, object?> { ["code"] = DatabaseFaults.Code, ["codes"] = new[] { DatabaseFaults.Code } };
+            return info;
+        }
+
         if (_exposeEverything)
         {
             return base.GetInfo(executionError);
@@ -37,12 +47,16 @@ internal sealed class SafeErrorInfoProvider(IHostEnvironment environment) : Erro
             };
         }
 
-        var info = base.GetInfo(executionError);
+        var safe = base.GetInfo(executionError);
         if (executionError.InnerException is not null)
         {
-            info.Extensions?.Remove("data");
+            safe.Extensions?.Remove("data");
         }
 
-        return info;
+        return safe;
     }
+
+    /// <summary>A resolver failed because the database is down, unreachable or too slow.</summary>
+    public static bool IsDatabaseUnavailable(ExecutionError error) =>
+        error is UnhandledError && DatabaseFaults.IsUnavailable(error.InnerException);
 }

@@ -14,6 +14,7 @@ internal static class ErrorHandling
         services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
         services.AddExceptionHandler<BadRequestExceptionHandler>();
         services.AddExceptionHandler<DomainRuleExceptionHandler>();
+        services.AddExceptionHandler<DatabaseUnavailableExceptionHandler>();
         // After the default writer: it answers only clients that accept JSON; this one answers everyone else.
         services.AddSingleton<IProblemDetailsWriter, ProblemJsonFallbackWriter>();
         return services;

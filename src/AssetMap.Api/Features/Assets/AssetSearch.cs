@@ -56,10 +56,11 @@ internal sealed class AssetSearch(AssetMapDbContext db, TimeProvider clock)
 
         if (c.Text is { } text)
         {
+            var words = SearchText.Words(text);
             query = query.Where(a =>
-                EF.Property<NpgsqlTsVector>(a, "SearchVector").Matches(EF.Functions.WebSearchToTsQuery(English, text))
+                EF.Property<NpgsqlTsVector>(a, "SearchVector").Matches(EF.Functions.PlainToTsQuery(English, words))
                 || EF.Functions.TrigramsAreWordSimilar(text, a.Name)
-                || a.Categories.Any(category => EF.Functions.ToTsVector(English, category.Name).Matches(EF.Functions.WebSearchToTsQuery(English, text))));
+                || a.Categories.Any(category => EF.Functions.ToTsVector(English, category.Name).Matches(EF.Functions.PlainToTsQuery(English, words))));
         }
 
         if (c.AccessibleOnly)
@@ -110,8 +111,9 @@ internal sealed class AssetSearch(AssetMapDbContext db, TimeProvider clock)
 
         if (c.Text is { } text)
         {
+            var words = SearchText.Words(text);
             return query
-                .OrderByDescending(a => EF.Property<NpgsqlTsVector>(a, "SearchVector").Rank(EF.Functions.WebSearchToTsQuery(English, text))
+                .OrderByDescending(a => EF.Property<NpgsqlTsVector>(a, "SearchVector").Rank(EF.Functions.PlainToTsQuery(English, words))
                     + EF.Functions.TrigramsWordSimilarity(text, a.Name))
                 .ThenBy(a => a.Name).ThenBy(a => a.Id);
         }

@@ -32,7 +32,8 @@ internal static class HealthEndpoints
         return JsonSerializer.SerializeAsync(context.Response.Body, new
         {
             status = report.Status.ToString(),
-            checks = report.Entries.ToDictionary(e => e.Key, e => new { status = e.Value.Status.ToString(), description = e.Value.Description }),
+            // Names and statuses only: versions, exception text and timings are for the logs, not anonymous callers.
+            checks = report.Entries.ToDictionary(e => e.Key, e => new { status = e.Value.Status.ToString() }),
         }, cancellationToken: context.RequestAborted);
     }
 }
@@ -45,7 +46,7 @@ internal sealed class PostGisHealthCheck(AssetMapDbContext db) : IHealthCheck
         try
         {
             var version = await db.Database.SqlQueryRaw<string>("SELECT postgis_lib_version() AS \"Value\"").SingleAsync(cancellationToken);
-            return HealthCheckResult.Healthy($"PostGIS {version}");
+            return HealthCheckResult.Healthy("PostGIS answers", new Dictionary<string, object> { ["version"] = version });
         }
         catch (Exception e) when (e is Npgsql.NpgsqlException or InvalidOperationException)
         {
