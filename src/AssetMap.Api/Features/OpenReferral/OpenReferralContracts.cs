@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace AssetMap.Api.Features.OpenReferral;
 
 // The ORUK 3.0 objects the feed serves, named as the specification names them once the feed's serializer turns them
@@ -70,6 +72,8 @@ public sealed record OrukAddress
 {
     public Guid Id { get; init; }
     public Guid? LocationId { get; init; }
+    /// <summary>Named by hand: the snake_case policy writes <c>address1</c>.</summary>
+    [JsonPropertyName("address_1")]
     public string Address1 { get; init; } = "";
     public string City { get; init; } = "";
     public string StateProvince { get; init; } = "";

@@ -7,7 +7,8 @@ namespace AssetMap.Api.Features.OpenReferral;
 /// Ids for the feed's objects that AssetMap does not store. A service's id is its asset's UUID v7; everything else is a
 /// name-based UUID (RFC 9562 version 5, SHA-1) of a fixed AssetMap namespace and a role path such as
 /// <c>location/{asset id}</c>, <c>organization/{provider name, lower case}</c> or <c>taxonomy_term/{category slug}</c>.
-/// The same data therefore gives the same ids across restarts, re-imports and machines, with nothing to store.
+/// The same data therefore gives the same ids across restarts, re-imports and machines, with nothing to store. A
+/// service_at_location's id is its service's id (each service is at one location).
 /// </summary>
 public static class OrukIds
 {
@@ -29,8 +30,6 @@ public static class OrukIds
     public static Guid Address(Guid assetId) => Of($"address/{assetId}");
 
     public static Guid Accessibility(Guid assetId) => Of($"accessibility/{assetId}");
-
-    public static Guid ServiceAtLocation(Guid serviceId, Guid locationId) => Of($"service_at_location/{serviceId}/{locationId}");
 
     public static Guid ServiceArea(Guid serviceId) => Of($"service_area/{serviceId}");
 

@@ -75,7 +75,8 @@ internal static class OrukMapper
         var location = Location(view);
         return new OrukServiceAtLocation
         {
-            Id = OrukIds.ServiceAtLocation(view.Id, location.Id),
+            // Each service is at exactly one location, so the link takes the service's id (and can be found by it).
+            Id = view.Id,
             ServiceId = view.Id,
             LocationId = location.Id,
             Location = location,
