@@ -110,6 +110,8 @@ public sealed class OrukFeedImporter(AssetMapDbContext db)
 
         await db.SaveChangesAsync(ct);
         await db.AssignPcnAreasAsync(ct);
+        // That UPDATE changed every row's concurrency token behind the tracked entities: forget them.
+        db.ChangeTracker.Clear();
         var counts = new ImportCounts(created, updated, unchanged, archiveMissing ? missing.Count : 0, rejected, problems.Count(p => p.Severity == ProblemSeverity.Warning));
         return new ImportReport(source.Location, true, counts, problems, [.. missing.Select(a => a.Source.ExternalRef!).Order(StringComparer.Ordinal)]);
     }
