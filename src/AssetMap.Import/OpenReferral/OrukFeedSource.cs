@@ -17,7 +17,7 @@ public sealed class OrukFeedSource(string location, HttpClient? http = null)
 
     public bool IsFolder => Directory.Exists(location);
 
-    /// <summary>"3.0" for an ORUK 3.0 feed, "1.0" when <c>GET /</c> names no version (as the ORUK validator decides).</summary>
+    /// <summary>"3.0" when <c>GET /</c> names a 3.x version (e.g. HSDS-UK-3.0), else "1.0" (as the ORUK validator decides).</summary>
     public async Task<string> VersionAsync(CancellationToken ct)
     {
         if (IsFolder)
@@ -28,7 +28,7 @@ public sealed class OrukFeedSource(string location, HttpClient? http = null)
         try
         {
             var root = await GetAsync(Location + "/", ct);
-            return root.TryGetProperty("version", out var version) && version.GetString() is { } text && !text.Contains('1', StringComparison.Ordinal)
+            return root.TryGetProperty("version", out var version) && version.GetString() is { } text && text.Contains("3.", StringComparison.Ordinal)
                 ? "3.0"
                 : "1.0";
         }
