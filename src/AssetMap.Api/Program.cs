@@ -1,6 +1,7 @@
 using AssetMap.Api.Features.Assets;
 using AssetMap.Api.Features.Categories;
 using AssetMap.Api.Features.Health;
+using AssetMap.Api.Features.OpenReferral;
 using AssetMap.Api.Features.PcnAreas;
 using AssetMap.Api.Features.Postcodes;
 using AssetMap.Api.GraphQL;
@@ -28,6 +29,7 @@ builder.Services.AddAssetMapOpenApi();
 builder.Services.AddAssetMapCors();
 builder.Services.AddAssetMapOutputCache();
 builder.Services.AddAssetSearch();
+builder.Services.AddOpenReferralFeed();
 builder.Services.AddAssetMapGraphQL(builder.Environment);
 
 var app = builder.Build();
@@ -54,6 +56,7 @@ app.MapAssetEndpoints();
 app.MapPcnAreaEndpoints();
 app.MapPostcodeEndpoints();
 app.MapCategoryEndpoints();
+app.MapOpenReferralEndpoints();
 app.MapGraphQLEndpoint();
 app.MapGraphiQLPage();
 

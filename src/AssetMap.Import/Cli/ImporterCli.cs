@@ -8,6 +8,7 @@ internal static class ImporterCli
     public static RootCommand Root() => new("AssetMap importer: keep the directory current from the CVS spreadsheets and open geodata.")
     {
         AssetsCommand.Create(),
+        OpenReferralCommand.Create(),
         PostcodesCommand.Create(),
         PcnAreasCommand.Create(),
         BenchmarkCommand.Create(),

@@ -84,22 +84,54 @@ internal sealed class AssetSearch(AssetMapDbContext db, TimeProvider clock)
             query = query.Where(a => a.LastVerifiedAt >= from);
         }
 
-        return c.OpenOn is { } openOn ? await OpenOnAsync(query, openOn, ct) : query;
+        if (c.ModifiedAfter is { } modified)
+        {
+            query = query.Where(a => a.UpdatedAt > modified);
+        }
+
+        if (c.Provider is { } provider)
+        {
+            // Case-insensitive equality: ILIKE with the pattern characters escaped.
+            var pattern = provider.Trim().Replace(@"\", @"\\", StringComparison.Ordinal)
+                .Replace("%", @"\%", StringComparison.Ordinal).Replace("_", @"\_", StringComparison.Ordinal);
+            query = query.Where(a => a.Kind == AssetKind.Activity
+                ? EF.Functions.ILike(((SocialPrescribingActivity)a).Provider, pattern)
+                : EF.Functions.ILike(a.Name, pattern));
+        }
+
+        if (c.CategorisedOnly)
+        {
+            query = query.Where(a => a.Categories.Any());
+        }
+
+        return c.OpenOn is not null || c.OpenBetween is not null ? await OpenOnAsync(query, c.OpenOn, c.OpenBetween, ct) : query;
     }
 
     // Opening hours and RRULEs are evaluated in .NET (Ical.Net), over the candidates the SQL filters left; the
-    // matching ids then go back into the SQL query so counting, ordering and paging stay in the database.
-    private async Task<IQueryable<Asset>> OpenOnAsync(IQueryable<Asset> query, OpenOn openOn, CancellationToken ct)
+    // matching ids then go back into the SQL query so counting, ordering and paging stay in the database. Every
+    // session of an activity starts at its first session's time of day and lasts as long.
+    private async Task<IQueryable<Asset>> OpenOnAsync(IQueryable<Asset> query, OpenOn? openOn, OpenBetween? between, CancellationToken ct)
     {
         var today = UkTime.Today(clock);
         var hubs = await query.OfType<CommunityHub>().Select(h => new { h.Id, h.OpeningHours }).ToListAsync(ct);
         var activities = await query.OfType<SocialPrescribingActivity>().Select(a => new { a.Id, a.Schedule }).ToListAsync(ct);
-        var open = hubs.Where(h => h.OpeningHours?.IsOpenOn(openOn.Day) == true).Select(h => h.Id)
+        var open = hubs.Where(h => h.OpeningHours?.Periods.Any(p => (openOn is null || p.Day == openOn.Day)
+                && (between is null || between.Overlaps(p.Opens, p.Closes))) == true)
+            .Select(h => h.Id)
             .Concat(activities
-                .Where(a => openOn.Date is { } date ? a.Schedule.HasSessionOn(date) : a.Schedule.HasSessionOn(openOn.Day, today))
+                .Where(a => openOn is null
+                    || (openOn.Date is { } date ? a.Schedule.HasSessionOn(date) : a.Schedule.HasSessionOn(openOn.Day, today)))
+                .Where(a => between is null || SessionOverlaps(a.Schedule, between))
                 .Select(a => a.Id))
             .ToList();
         return query.Where(a => open.Contains(a.Id));
+    }
+
+    private static bool SessionOverlaps(Schedule schedule, OpenBetween between)
+    {
+        var starts = TimeOnly.FromDateTime(schedule.FirstStart);
+        var ends = TimeOnly.FromDateTime(schedule.FirstStart + schedule.Duration);
+        return between.Overlaps(starts, ends <= starts ? TimeOnly.MaxValue : ends);
     }
 
     private static IQueryable<Asset> Order(IQueryable<Asset> query, AssetSearchCriteria c)

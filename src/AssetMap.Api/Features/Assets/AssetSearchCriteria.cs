@@ -36,6 +36,18 @@ internal sealed record AssetSearchCriteria
 
     public DateOnly? VerifiedSince { get; init; }
 
+    /// <summary>Only records changed after this instant (the Open Referral feed's <c>modified_after</c>).</summary>
+    public DateTimeOffset? ModifiedAfter { get; init; }
+
+    /// <summary>Only services of this provider, by name, any case: an activity's provider, otherwise the asset itself.</summary>
+    public string? Provider { get; init; }
+
+    /// <summary>Only assets with at least one category.</summary>
+    public bool CategorisedOnly { get; init; }
+
+    /// <summary>With or without <see cref="OpenOn"/>: open (hubs) or in session (activities) at some time in this span.</summary>
+    public OpenBetween? OpenBetween { get; init; }
+
     public int Page { get; init; } = 1;
 
     public int PageSize { get; init; } = DefaultPageSize;
@@ -49,3 +61,9 @@ internal sealed record AssetSearchCriteria
 
 /// <summary>A weekday, or a date (which also fixes the weekday).</summary>
 internal sealed record OpenOn(DayOfWeek Day, DateOnly? Date);
+
+/// <summary>A span of local time of day; a span that merely touches an opening does not overlap it.</summary>
+internal sealed record OpenBetween(TimeOnly From, TimeOnly To)
+{
+    public bool Overlaps(TimeOnly opens, TimeOnly closes) => opens < To && closes > From;
+}

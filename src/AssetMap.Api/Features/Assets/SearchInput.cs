@@ -51,6 +51,10 @@ internal sealed record SearchFieldNames(
 {
     public static SearchFieldNames Rest { get; } = new("postcode", "lat", "lon", "radius", "pcn", "kind", "category", "q", "openOn", "page", "pageSize");
 
+    /// <summary>The Open Referral feed's names; kinds and categories both arrive as a taxonomy term.</summary>
+    public static SearchFieldNames OpenReferral { get; } =
+        new("postcode", "lat", "lon", "proximity", "pcn", "taxonomy_term_id", "taxonomy_term_id", "search", "day", "page", "per_page");
+
     public static SearchFieldNames GraphQL { get; } =
         new("postcode", "near.latitude", "near.longitude", "radiusMetres", "pcnCode", "kinds", "categories", "text", "openOn", "after", "first");
 

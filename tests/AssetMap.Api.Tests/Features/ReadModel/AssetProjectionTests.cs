@@ -29,7 +29,9 @@ public sealed class AssetProjectionTests(SampleDatabaseFixture sample) : IClassF
         Assert.DoesNotContain("boundary", sql, StringComparison.Ordinal);
         Assert.DoesNotContain("search_vector", sql, StringComparison.Ordinal);
         Assert.Matches(@"THEN NULL\s+ELSE a\.address_line", sql);
-        Assert.Single(System.Text.RegularExpressions.Regex.Matches(sql, "address_line"));
+        Assert.Single(System.Text.RegularExpressions.Regex.Matches(sql, @"\ba\.address_line"));
+        // An activity's venue (for the Open Referral feed's shared location) is a hub: its street line only when it is one.
+        Assert.Matches(@"WHEN (\w+)\.kind = 'hub' THEN \1\.address_line", sql);
     }
 
     [Fact]

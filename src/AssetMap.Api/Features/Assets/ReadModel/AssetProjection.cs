@@ -68,7 +68,17 @@ internal static class AssetProjection
                 {
                     Provider = ((SocialPrescribingActivity)a).Provider,
                     Venue = ((SocialPrescribingActivity)a).Venue != null && ((SocialPrescribingActivity)a).Venue!.Status == AssetStatus.Published
-                        ? new VenueView { Id = ((SocialPrescribingActivity)a).Venue!.Id, Slug = ((SocialPrescribingActivity)a).Venue!.Slug, Name = ((SocialPrescribingActivity)a).Venue!.Name }
+                        ? new VenueView
+                        {
+                            Id = ((SocialPrescribingActivity)a).Venue!.Id,
+                            Slug = ((SocialPrescribingActivity)a).Venue!.Slug,
+                            Name = ((SocialPrescribingActivity)a).Venue!.Name,
+                            Location = ((SocialPrescribingActivity)a).Venue!.PublicLocation,
+                            // Venues are hubs; should one ever be another kind, its street line stays private.
+                            AddressLine = ((SocialPrescribingActivity)a).Venue!.Kind == AssetKind.Hub ? ((SocialPrescribingActivity)a).Venue!.Address.Line : null,
+                            Town = ((SocialPrescribingActivity)a).Venue!.Address.Town,
+                            Postcode = ((SocialPrescribingActivity)a).Venue!.PublicPostcode,
+                        }
                         : null,
                     Schedule = Schedule.Create(
                         ((SocialPrescribingActivity)a).Schedule.FirstStart, ((SocialPrescribingActivity)a).Schedule.Duration, ((SocialPrescribingActivity)a).Schedule.Rule),

@@ -50,6 +50,9 @@ internal sealed record AssetView
 
     public DateTimeOffset? LastVerifiedAt { get; init; }
 
+    /// <summary>When the record last changed (the Open Referral feed's <c>last_modified</c> and <c>modified_after</c>).</summary>
+    public DateTimeOffset UpdatedAt { get; init; }
+
     public HubView? Hub { get; init; }
 
     public MicroEnterpriseView? MicroEnterprise { get; init; }
@@ -122,6 +125,15 @@ internal sealed record VenueView
     public string Slug { get; init; } = "";
 
     public string Name { get; init; } = "";
+
+    /// <summary>The hub's public point (a hub never hides its place).</summary>
+    public Point Location { get; init; } = null!;
+
+    public string? AddressLine { get; init; }
+
+    public string Town { get; init; } = "";
+
+    public string? Postcode { get; init; }
 }
 
 /// <summary>A search result: the asset and, when the search had a point, its distance from the public point.</summary>
