@@ -1,5 +1,6 @@
 using AssetMap.Api.Features.Assets;
 using AssetMap.Api.Features.Categories;
+using AssetMap.Api.Features.Directory;
 using AssetMap.Api.Features.Health;
 using AssetMap.Api.Features.PcnAreas;
 using AssetMap.Api.Features.Postcodes;
@@ -26,6 +27,7 @@ builder.Services.AddAssetMapCors();
 builder.Services.AddAssetMapOutputCache();
 builder.Services.AddAssetSearch();
 builder.Services.AddAssetMapGraphQL(builder.Environment);
+builder.Services.AddAssetMapDirectory(builder.Configuration);
 
 var app = builder.Build();
 
@@ -36,6 +38,7 @@ app.UseStatusCodePages();
 app.UseNulCharacterGuard();
 app.UseAssetMapOpenApi();
 app.UseGraphiQLAssets();
+app.UseDirectoryAssets(app.Environment);
 app.UseGeoJsonSuffix();
 app.UseRouting();
 app.UseCors();
@@ -48,9 +51,7 @@ app.MapPostcodeEndpoints();
 app.MapCategoryEndpoints();
 app.MapGraphQLEndpoint();
 app.MapGraphiQLPage();
-
-// Until the public directory page lands, the root shows the API documentation.
-app.MapGet("/", () => TypedResults.Redirect("/swagger")).ExcludeFromDescription();
+app.MapRazorPages();
 
 await app.PrepareDatabaseAsync();
 await app.RunAsync();

@@ -1,0 +1,28 @@
+using Microsoft.Extensions.FileProviders;
+
+namespace AssetMap.Api.Features.Directory;
+
+/// <summary>Wiring of the public web directory: Razor Pages under <c>Pages/</c> over the one read model.</summary>
+internal static class DirectorySetup
+{
+    public static IServiceCollection AddAssetMapDirectory(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddRazorPages();
+        services.Configure<DirectoryOptions>(configuration.GetSection(DirectoryOptions.Section));
+        services.AddScoped<PlaceNames>();
+        services.AddScoped<NeedsNearby>();
+        return services;
+    }
+
+    /// <summary>
+    /// GOV.UK Frontend's stylesheet asks for its fonts and images at <c>/assets/</c>: serve them from the copy the build
+    /// makes under <c>wwwroot/lib/govuk-frontend/assets/</c>.
+    /// </summary>
+    public static IApplicationBuilder UseDirectoryAssets(this IApplicationBuilder app, IWebHostEnvironment environment)
+    {
+        var assets = Path.Combine(environment.WebRootPath ?? "", "lib", "govuk-frontend", "assets");
+        return Path.Exists(assets)
+            ? app.UseStaticFiles(new StaticFileOptions { RequestPath = "/assets", FileProvider = new PhysicalFileProvider(assets) })
+            : app;
+    }
+}
