@@ -18,10 +18,28 @@ internal sealed class NeedsNearby(AssetSearchValidator validator, AssetSearch se
     public async Task<(IReadOnlyList<NeedAnswer> Answers, ParameterErrors Errors)> AnswerAsync(
         string? postcode, IReadOnlyList<string> needs, int miles, CancellationToken ct)
     {
-        var errors = new ParameterErrors();
-        if (string.IsNullOrWhiteSpace(postcode))
+        var input = new SearchInput
         {
-            errors.Add("postcode", "Enter the person's postcode.");
+            Postcode = string.IsNullOrWhiteSpace(postcode) ? null : postcode.Trim(),
+            RadiusMetres = miles * WebSearchForm.MetresPerMile,
+            Categories = needs.Count > 0 ? needs : null,
+            PageSize = PerNeed,
+        };
+        var names = WebSearchForm.Names with { Postcode = "postcode" };
+        var errors = new ParameterErrors();
+        if (input.Postcode is null)
+        {
+            errors.Add("postcode", "Enter the person's postcode, like RM17 5AQ.");
+            input = input with { RadiusMetres = null };
+        }
+
+        var (_, checkErrors) = await validator.CheckAsync(input, names, ct);
+        foreach (var (field, messages) in checkErrors.Errors)
+        {
+            foreach (var message in messages)
+            {
+                errors.Add(field, message);
+            }
         }
 
         if (needs.Count == 0)
@@ -32,20 +50,6 @@ internal sealed class NeedsNearby(AssetSearchValidator validator, AssetSearch se
         if (errors.Any)
         {
             return ([], errors);
-        }
-
-        var input = new SearchInput
-        {
-            Postcode = postcode!.Trim(),
-            RadiusMetres = miles * WebSearchForm.MetresPerMile,
-            Categories = needs,
-            PageSize = PerNeed,
-        };
-        var names = WebSearchForm.Names with { Postcode = "postcode" };
-        var (_, checkErrors) = await validator.CheckAsync(input, names, ct);
-        if (checkErrors.Any)
-        {
-            return ([], checkErrors);
         }
 
         var tree = (await categories.GetAsync(ct)).SelectMany(p => p.Children.Prepend(p)).ToDictionary(c => c.Slug, StringComparer.Ordinal);

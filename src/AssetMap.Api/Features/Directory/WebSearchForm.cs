@@ -1,4 +1,6 @@
+using System.Globalization;
 using AssetMap.Api.Features.Assets;
+using Microsoft.Extensions.Primitives;
 
 namespace AssetMap.Api.Features.Directory;
 
@@ -39,6 +41,8 @@ internal sealed class WebSearchForm
 
     public bool DirectPayments { get; set; }
 
+    /// <summary>From the query string only: Razor Pages' own route value "page" (the page's path) would win otherwise.</summary>
+    [Microsoft.AspNetCore.Mvc.FromQuery(Name = "page")]
     public int? Page { get; set; }
 
     public bool IsEmpty => string.IsNullOrWhiteSpace(Where) && string.IsNullOrWhiteSpace(Q) && Need.Count == 0 && Day is null
@@ -63,21 +67,39 @@ internal sealed class WebSearchForm
         PageSize = pageSize,
     };
 
-    /// <summary>This search's query string with another page (or other changes), for links.</summary>
-    public Dictionary<string, object?> RouteValues(int? page = null) => new()
+    /// <summary>This search as a link, on another page. Built by hand: Razor Pages reserves the route value "page".</summary>
+    public string Href(int? page = null)
     {
-        ["need"] = Need.Count > 0 ? Need.ToArray() : null,
-        ["kind"] = Kind.Count > 0 ? Kind.ToArray() : null,
-        ["where"] = Blank(Where),
-        ["q"] = Blank(Q),
-        ["distance"] = Distance?.ToString(System.Globalization.CultureInfo.InvariantCulture),
-        ["day"] = Blank(Day),
-        ["area"] = Blank(Area),
-        ["free"] = Free ? "true" : null,
-        ["stepFree"] = StepFree ? "true" : null,
-        ["directPayments"] = DirectPayments ? "true" : null,
-        ["page"] = page?.ToString(System.Globalization.CultureInfo.InvariantCulture),
-    };
+        var pairs = new List<KeyValuePair<string, StringValues>>();
+        void Add(string name, string? value)
+        {
+            if (value is not null)
+            {
+                pairs.Add(new(name, value));
+            }
+        }
+
+        Add("where", Blank(Where));
+        Add("q", Blank(Q));
+        foreach (var need in Need.Where(n => !string.IsNullOrWhiteSpace(n)))
+        {
+            Add("need", need);
+        }
+
+        foreach (var kind in Kind)
+        {
+            Add("kind", kind);
+        }
+
+        Add("distance", Distance?.ToString(CultureInfo.InvariantCulture));
+        Add("day", Blank(Day));
+        Add("area", Blank(Area));
+        Add("free", Free ? "true" : null);
+        Add("stepFree", StepFree ? "true" : null);
+        Add("directPayments", DirectPayments ? "true" : null);
+        Add("page", page?.ToString(CultureInfo.InvariantCulture));
+        return "/" + QueryString.Create(pairs);
+    }
 
     private static string? Blank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
 }

@@ -26,7 +26,8 @@ internal sealed class AreaModel(
 
     public DirectoryOptions Options => options.Value;
 
-    [BindProperty(SupportsGet = true, Name = "page")]
+    [BindProperty(SupportsGet = true)]
+    [FromQuery(Name = "page")] // not the route value "page", which Razor Pages fills with the page's path
     public int? PageNumber { get; set; }
 
     public int PageCount => Math.Max(1, (Results.TotalCount + SearchModel.PageSize - 1) / SearchModel.PageSize);

@@ -46,5 +46,5 @@ internal sealed class NearModel(NeedsNearby nearby, CategoryTree categories, Tim
 
     public string? ErrorFor(string field) => Errors.TryGetValue(field, out var messages) ? string.Join(" ", messages) : null;
 
-    public string MoreHref(string need) => Url.Page("/Directory/Search", new { where = Postcode, need, distance = Miles })!;
+    public string MoreHref(string need) => new WebSearchForm { Where = Postcode, Need = [need], Distance = Miles }.Href();
 }
