@@ -10,9 +10,10 @@ public static class PageChecks
     public static string ScreenshotDirectory { get; } = Environment.GetEnvironmentVariable("ASSETMAP_SCREENSHOTS") is { Length: > 0 } dir
         ? dir : Path.Combine(AppContext.BaseDirectory, "screenshots");
 
+    /// <summary>axe runs as a script: call it on pages with JavaScript on (without, it never answers).</summary>
     public static async Task AssertAccessibleAsync(this IPage page)
     {
-        var result = await page.RunAxe();
+        var result = await page.RunAxe().WaitAsync(TimeSpan.FromSeconds(60));
         var violations = string.Join("\n", result.Violations.Select(v =>
             $"{v.Id} ({v.Impact}): {v.Help} at {string.Join(", ", v.Nodes.Select(n => n.Target?.ToString()))}"));
         Assert.True(result.Violations.Length == 0, $"axe found violations on {page.Url}:\n{violations}");
