@@ -28,7 +28,7 @@ public sealed partial class SearchJourneyTests(WebServer server)
         await Assertions.Expect(page.Locator("#map")).ToHaveAttributeAsync("data-markers", "20");
         await Assertions.Expect(page.Locator("#map .leaflet-marker-icon").First).ToBeVisibleAsync();
         await page.AssertAccessibleAsync();
-        await page.ScreenshotAsync("search-results");
+        await page.ScreenshotAsync("search-results", fullPage: false);
     }
 
     [Fact]

@@ -26,10 +26,10 @@ public static class PageChecks
         Assert.True(widths[0] <= widths[1], $"{page.Url} is {widths[0]} px wide in a {widths[1]} px window");
     }
 
-    public static async Task ScreenshotAsync(this IPage page, string name)
+    public static async Task ScreenshotAsync(this IPage page, string name, bool fullPage = true)
     {
         Directory.CreateDirectory(ScreenshotDirectory);
-        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(ScreenshotDirectory, name + ".png"), FullPage = true });
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(ScreenshotDirectory, name + ".png"), FullPage = fullPage });
     }
 
     /// <summary>The texts of the elements matching <paramref name="selector"/>.</summary>
