@@ -1,4 +1,5 @@
 using Microsoft.Extensions.FileProviders;
+using Microsoft.Extensions.Options;
 
 namespace AssetMap.Api.Features.Directory;
 
@@ -8,6 +9,19 @@ internal static class DirectorySetup
     public static IServiceCollection AddAssetMapDirectory(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddRazorPages();
+
+        // AddRazorPages registers MVC's JSON options, which Swashbuckle then prefers to the minimal APIs' own: give them
+        // the same settings so the REST document (enums as camelCase strings) does not change because pages exist.
+        services.AddOptions<Microsoft.AspNetCore.Mvc.JsonOptions>()
+            .Configure<IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions>>((mvc, http) =>
+            {
+                foreach (var converter in http.Value.SerializerOptions.Converters)
+                {
+                    mvc.JsonSerializerOptions.Converters.Add(converter);
+                }
+
+                mvc.JsonSerializerOptions.DefaultIgnoreCondition = http.Value.SerializerOptions.DefaultIgnoreCondition;
+            });
         services.Configure<DirectoryOptions>(configuration.GetSection(DirectoryOptions.Section));
         services.AddScoped<PlaceNames>();
         services.AddScoped<NeedsNearby>();
