@@ -15,9 +15,20 @@ public sealed partial class ShortlistJourneyTests(WebServer server)
         var page = await server.NewPageAsync(javaScript);
         await page.GotoAsync("/?where=RM17+5AQ&q=lunch");
         await page.GetByRole(AriaRole.Button, new() { Name = "Add Grays Tuesday Lunch Club to shortlist" }).ClickAsync();
-        Assert.Contains("q=lunch", page.Url, StringComparison.Ordinal); // back on the results
+        if (javaScript)
+        {
+            // Added in the background: the page stays and says so.
+            await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "Added Grays Tuesday Lunch Club to shortlist" })).ToBeDisabledAsync();
+            await Assertions.Expect(page.Locator("#shortlist-status")).ToHaveTextAsync("Grays Tuesday Lunch Club added to your shortlist (1).");
+        }
+
+        Assert.Contains("q=lunch", page.Url, StringComparison.Ordinal); // still, or back, on the results
         await page.GotoAsync("/directory/grays-town-hub");
         await page.GetByRole(AriaRole.Button, new() { Name = "Add Grays Town Hub to shortlist" }).ClickAsync();
+        if (javaScript)
+        {
+            await Assertions.Expect(page.Locator("#shortlist-status")).ToContainTextAsync("(2)");
+        }
 
         await page.GotoAsync("/shortlist");
         Assert.Equal(["Grays Tuesday Lunch Club", "Grays Town Hub"], await page.TextsAsync("#shortlist h2"));
