@@ -9,8 +9,10 @@ cd "$ROOT"
 # shellcheck source=scripts/pg.sh
 . "$ROOT/scripts/pg.sh"
 
-assetmap_install_prereqs
+assetmap_install_prereqs --browser
 export DOTNET_NOLOGO=1 DOTNET_CLI_TELEMETRY_OPTOUT=1
+# The browser tests' screenshots (git-ignored): kept after the run, unlike the throwaway results directory.
+export ASSETMAP_SCREENSHOTS=${ASSETMAP_SCREENSHOTS:-$ROOT/TestResults/screenshots}
 
 TMP=$(assetmap_mktemp_dir)
 TEST_PG=$TMP/pg

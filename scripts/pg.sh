@@ -1,7 +1,8 @@
 # shellcheck shell=bash
 # scripts/pg.sh — helpers shared by run.sh and test.sh. Source it; it sets no shell options.
 #
-#   assetmap_install_prereqs          install PostgreSQL 15 + PostGIS 3, curl and npm if missing; check dotnet
+#   assetmap_install_prereqs [--browser]  install PostgreSQL 15 + PostGIS 3, curl and npm if missing (and,
+#                                     with --browser, Debian's chromium for the browser tests); check dotnet
 #   assetmap_pg_start DATADIR PORT [--fast]   init (if needed) and start a cluster on 127.0.0.1:PORT
 #   assetmap_pg_stop DATADIR          fast shutdown; no error if not running
 #   assetmap_pg_destroy DATADIR       stop and remove the cluster
@@ -60,6 +61,10 @@ _assetmap_pg_paths() {
 
 assetmap_install_prereqs() {
   local pkgs=() sudo=()
+  # The browser tests drive Debian's chromium through Playwright (`playwright install` cannot download here).
+  if [ "${1:-}" = --browser ] && [ ! -x /usr/bin/chromium ]; then
+    pkgs+=(chromium)
+  fi
   if [ ! -f /usr/share/postgresql/15/extension/postgis.control ] || [ ! -x "$ASSETMAP_PG_BIN/initdb" ]; then
     pkgs+=(postgresql-15 postgresql-15-postgis-3)
   fi
@@ -68,7 +73,7 @@ assetmap_install_prereqs() {
   command -v npm >/dev/null 2>&1 || pkgs+=(nodejs npm)
   if [ "${#pkgs[@]}" -gt 0 ]; then
     if ! command -v apt-get >/dev/null 2>&1; then
-      _assetmap_die "missing ${pkgs[*]} (PostgreSQL 15 with PostGIS 3, curl, Node.js with npm) and no apt-get to install them; install them and re-run"
+      _assetmap_die "missing ${pkgs[*]} (PostgreSQL 15 with PostGIS 3, curl, Node.js with npm, chromium for ./test.sh) and no apt-get to install them; install them and re-run"
     fi
     if ! _assetmap_is_root; then
       if command -v sudo >/dev/null 2>&1 && sudo -n true 2>/dev/null; then

@@ -1,5 +1,6 @@
 using AssetMap.Api.Features.Assets;
 using AssetMap.Api.Features.Categories;
+using AssetMap.Api.Features.Directory;
 using AssetMap.Api.Features.Health;
 using AssetMap.Api.Features.OpenReferral;
 using AssetMap.Api.Features.PcnAreas;
@@ -31,6 +32,7 @@ builder.Services.AddAssetMapOutputCache();
 builder.Services.AddAssetSearch();
 builder.Services.AddOpenReferralFeed();
 builder.Services.AddAssetMapGraphQL(builder.Environment);
+builder.Services.AddAssetMapDirectory(builder.Configuration);
 
 var app = builder.Build();
 
@@ -44,6 +46,7 @@ app.UseStatusCodePages();
 app.UseUnsafeTextGuard();
 app.UseAssetMapOpenApi();
 app.UseGraphiQLAssets();
+app.UseDirectoryAssets(app.Environment);
 app.UseGeoJsonSuffix();
 app.UseRouting();
 app.UseCors();
@@ -59,9 +62,7 @@ app.MapCategoryEndpoints();
 app.MapOpenReferralEndpoints();
 app.MapGraphQLEndpoint();
 app.MapGraphiQLPage();
-
-// Until the public directory page lands, the root shows the API documentation.
-app.MapGet("/", () => TypedResults.Redirect("/swagger")).ExcludeFromDescription();
+app.MapRazorPages();
 
 await app.PrepareDatabaseAsync();
 await app.RunAsync();

@@ -19,5 +19,9 @@ internal sealed class AssetReader(AssetMapDbContext db)
     public async Task<Dictionary<Guid, AssetView>> FindManyAsync(IReadOnlyCollection<Guid> ids, CancellationToken ct) =>
         await Published().Where(a => ids.Contains(a.Id)).ToViews().ToDictionaryAsync(v => v.Id, ct);
 
+    /// <summary>The published activities that meet at a venue, by name (the web directory's "also here").</summary>
+    public Task<List<AssetView>> ActivitiesAtAsync(Guid venueId, CancellationToken ct) =>
+        Published().Where(a => a.Kind == AssetKind.Activity && ((SocialPrescribingActivity)a).VenueId == venueId).OrderBy(a => a.Name).ToViews().ToListAsync(ct);
+
     private IQueryable<Asset> Published() => db.Assets.AsNoTracking().Where(a => a.Status == AssetStatus.Published);
 }
