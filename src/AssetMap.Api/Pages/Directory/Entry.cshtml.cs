@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using AssetMap.Api.Features.Assets.ReadModel;
 using AssetMap.Api.Features.Directory;
 using AssetMap.Api.Infrastructure;
@@ -8,6 +9,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
+using NetTopologySuite.Geometries;
 
 namespace AssetMap.Api.Pages.Directory;
 
@@ -53,12 +55,22 @@ internal sealed class EntryModel(AssetReader reader, TimeProvider clock, IOption
     private string Fingerprint()
     {
         var text = new StringBuilder()
-            .Append(JsonSerializer.Serialize(View with { Location = null! }))
-            .Append(View.Location.AsText())
+            .Append(JsonSerializer.Serialize(View, FingerprintJson))
             .Append(string.Join(",", AlsoHere.Select(a => $"{a.Id}:{a.Slug}:{a.Name}")))
             .Append(DateOnly.FromDateTime(NowLocal).DayNumber)
             .Append(NowLocal.Hour) // next sessions move on through the day
             .Append(typeof(EntryModel).Assembly.ManifestModule.ModuleVersionId); // a new build may render differently
         return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text.ToString())))[..32];
+    }
+
+    // Points (the entry's and its venue's) as WKT: serialised as objects, NTS geometries have infinite envelopes.
+    private static readonly JsonSerializerOptions FingerprintJson = new() { Converters = { new PointAsText() } };
+
+    private sealed class PointAsText : JsonConverter<Point>
+    {
+        public override Point Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
+            throw new NotSupportedException("Fingerprints are only written.");
+
+        public override void Write(Utf8JsonWriter writer, Point value, JsonSerializerOptions options) => writer.WriteStringValue(value.AsText());
     }
 }
