@@ -32,6 +32,31 @@ public sealed class EntryJourneyTests(WebServer server)
     }
 
     [Fact]
+    public async Task Every_published_entry_has_a_page_that_names_it()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var entries = new List<(string Slug, string Name)>();
+        for (var pageNumber = 1; ; pageNumber++)
+        {
+            using var list = JsonDocument.Parse(await server.Http.GetStringAsync($"/api/v1/assets?pageSize=100&page={pageNumber}", ct));
+            entries.AddRange(list.RootElement.GetProperty("items").EnumerateArray().Select(i => (i.GetProperty("slug").GetString()!, i.GetProperty("name").GetString()!)));
+            if (pageNumber >= list.RootElement.GetProperty("totalPages").GetInt32())
+            {
+                break;
+            }
+        }
+
+        Assert.True(entries.Count > 50, $"only {entries.Count} published entries");
+        foreach (var (slug, name) in entries)
+        {
+            using var response = await server.Http.GetAsync($"/directory/{slug}", ct);
+            var html = await response.Content.ReadAsStringAsync(ct);
+            Assert.True(response.StatusCode == HttpStatusCode.OK, $"/directory/{slug} answered {(int)response.StatusCode}");
+            Assert.Contains(name, WebUtility.HtmlDecode(html), StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
     public async Task An_activity_shows_its_next_sessions_and_links_to_its_venue_and_what_else_is_there()
     {
         var page = await server.NewPageAsync(javaScript: false);

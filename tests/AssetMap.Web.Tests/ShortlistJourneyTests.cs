@@ -67,7 +67,8 @@ public sealed partial class ShortlistJourneyTests(WebServer server)
 
         await page.EmulateMediaAsync(new() { Media = Media.Screen });
         await page.GetByRole(AriaRole.Button, new() { Name = "Remove Grays Town Hub" }).ClickAsync();
-        Assert.Equal(["Grays Tuesday Lunch Club"], await page.TextsAsync("#shortlist h2"));
+        // The form post reloads the page: wait for the new list rather than read the old one mid-navigation.
+        await Assertions.Expect(page.Locator("#shortlist h2")).ToHaveTextAsync(["Grays Tuesday Lunch Club"]);
     }
 
     [Fact]

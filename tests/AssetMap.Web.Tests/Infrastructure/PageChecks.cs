@@ -33,5 +33,10 @@ public static class PageChecks
     }
 
     /// <summary>The texts of the elements matching <paramref name="selector"/>.</summary>
-    public static Task<IReadOnlyList<string>> TextsAsync(this IPage page, string selector) => page.Locator(selector).AllInnerTextsAsync();
+    /// <summary>The texts of every match once the page has loaded (a click may have started a navigation).</summary>
+    public static async Task<IReadOnlyList<string>> TextsAsync(this IPage page, string selector)
+    {
+        await page.WaitForLoadStateAsync(LoadState.Load);
+        return await page.Locator(selector).AllInnerTextsAsync();
+    }
 }

@@ -90,6 +90,7 @@ public sealed class WebServer : IAsyncLifetime
             builder.UseEnvironment("Testing");
             builder.UseSetting("ConnectionStrings:AssetMap", connectionString);
             builder.UseSetting("Database:MigrateOnStartup", "false");
+            builder.UseSetting("RateLimiting:Enabled", "false"); // one browser is one client address: journeys, not limits, are tested here
             builder.UseSetting("urls", "http://127.0.0.1:0");
         }
     }
