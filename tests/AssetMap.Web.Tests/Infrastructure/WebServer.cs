@@ -27,6 +27,9 @@ public sealed class WebServer : IAsyncLifetime
 
     public HttpClient Http { get; private set; } = null!;
 
+    /// <summary>Everything the app logs while the tests run (Serilog reads sinks from the container).</summary>
+    public CapturedLogs Logs { get; } = new();
+
     public async ValueTask InitializeAsync()
     {
         if (!File.Exists(Chromium))
@@ -35,7 +38,7 @@ public sealed class WebServer : IAsyncLifetime
         }
 
         Database = await SeedData.CreateSeededDatabaseAsync();
-        _factory = new Factory(Database.ConnectionString);
+        _factory = new Factory(Database.ConnectionString, Logs);
         _factory.UseKestrel(0);
         _factory.StartServer();
         var addresses = _factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses;
@@ -83,7 +86,7 @@ public sealed class WebServer : IAsyncLifetime
         await Database.DisposeAsync();
     }
 
-    private sealed class Factory(string connectionString) : WebApplicationFactory<Program>
+    private sealed class Factory(string connectionString, CapturedLogs logs) : WebApplicationFactory<Program>
     {
         protected override void ConfigureWebHost(IWebHostBuilder builder)
         {
@@ -92,6 +95,7 @@ public sealed class WebServer : IAsyncLifetime
             builder.UseSetting("Database:MigrateOnStartup", "false");
             builder.UseSetting("RateLimiting:Enabled", "false"); // one browser is one client address: journeys, not limits, are tested here
             builder.UseSetting("urls", "http://127.0.0.1:0");
+            builder.ConfigureServices(services => services.AddSingleton<Serilog.Core.ILogEventSink>(logs));
         }
     }
 }
