@@ -149,7 +149,8 @@ internal sealed class OrukServiceReader(OrukReadMapping mapping, IReadOnlyDictio
         }
 
         return Parse(mapping.DefaultKind)
-            ?? (Array(service, "schedules").Any(s => Text(s, "dtstart") is not null) ? AssetKind.Activity : AssetKind.Hub);
+            ?? (Array(service, "schedules").Concat(Array(service, "regular_schedules")).Any(s => Text(s, "dtstart") is not null)
+                ? AssetKind.Activity : AssetKind.Hub);
     }
 
     private static AssetKind? Parse(string? kind) => kind?.ToLowerInvariant() switch

@@ -73,4 +73,48 @@ public sealed class OrukFeedImporterTests(SampleDatabaseFixture sample) : IClass
         Assert.Equal(1, archived.Counts.Archived);
         Assert.Equal(AssetStatus.Archived, (await db.Activities.AsNoTracking().SingleAsync(a => a.Id == activity.Id, ct)).Status);
     }
+
+    // ORUK 1.0 names things differently: "content", physical_addresses, regular_schedules, service_taxonomys.
+    private const string HubV1 = """
+        { "id": "44444444-4444-4444-8444-444444444444", "name": "Pitsea Hall", "status": "active", "description": "A hall for everyone.",
+          "email": "hall@example.org",
+          "service_taxonomys": [ { "id": "a4444444-4444-4444-8444-444444444444", "taxonomy": { "id": "c4444444-4444-4444-8444-444444444444", "name": "Lunch club", "vocabulary": "esdServiceTypes" } } ],
+          "regular_schedules": [ { "id": "54444444-4444-4444-8444-444444444444", "freq": "WEEKLY", "byday": "TH,FR", "opens_at": "10:00", "closes_at": "15:00" } ],
+          "service_at_locations": [ { "id": "e4444444-4444-4444-8444-444444444444", "location": { "id": "f4444444-4444-4444-8444-444444444444",
+              "name": "Pitsea Hall", "latitude": 51.5640, "longitude": 0.5060,
+              "physical_addresses": [ { "id": "d4444444-4444-4444-8444-444444444444", "address_1": "2 Station Lane", "city": "Pitsea", "state_province": "Essex", "postal_code": "SS13 3AB", "country": "GB" } ] } } ] }
+        """;
+
+    private const string ActivityV1 = """
+        { "id": "55555555-5555-4555-8555-555555555555", "name": "Pitsea Knit and Natter", "status": "active", "description": "Bring your needles.",
+          "organization": { "id": "0a555555-5555-4555-8555-555555555555", "name": "Pitsea Crafters", "description": "x" },
+          "regular_schedules": [ { "id": "55555556-5555-4555-8555-555555555555", "freq": "WEEKLY", "byday": "WE", "dtstart": "2026-12-02", "opens_at": "13:00", "closes_at": "15:00" } ],
+          "cost_options": [ { "id": "65555555-5555-4555-8555-555555555555", "amount": 1, "amount_description": "per session" } ],
+          "service_at_locations": [ { "id": "e5555555-5555-4555-8555-555555555555", "location": { "id": "f4444444-4444-4444-8444-444444444444",
+              "latitude": 51.5640, "longitude": 0.5060 } } ] }
+        """;
+
+    [Fact]
+    public async Task An_oruk_1_0_feed_is_read_by_its_own_field_names()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var folder = Directory.CreateTempSubdirectory("oruk-feed-v1-").FullName;
+        await File.WriteAllTextAsync(Path.Combine(folder, "services.json"), $$"""{ "totalElements": 2, "content": [ {{HubV1}}, {{ActivityV1}} ] }""", ct);
+        var mappingFile = Path.Combine(folder, "..", Path.GetFileName(folder) + "-mapping.json");
+        await File.WriteAllTextAsync(mappingFile, """{ "categories": { "Lunch club": "lunch-clubs" } }""", ct);
+        var mapping = await OrukReadMapping.ReadAsync(mappingFile, ct);
+
+        await using var db = sample.Database.CreateContext();
+        var report = await new OrukFeedImporter(db).ImportAsync(new OrukFeedSource(folder), mapping, archiveMissing: false, ct);
+
+        Assert.True(report.Counts.Created == 2, string.Join("; ", report.Problems.Select(p => $"{p.Sheet} {p.Column}: {p.Reason}")));
+        var hub = await db.Hubs.AsNoTracking().Include(h => h.Categories).SingleAsync(h => h.Source.ExternalRef == "44444444-4444-4444-8444-444444444444", ct);
+        Assert.Equal("Th-Fr 10:00-15:00", hub.OpeningHours?.ToString());
+        Assert.Equal(["lunch-clubs"], hub.Categories.Select(c => c.Slug));
+        Assert.Equal(("2 Station Lane", "SS13 3AB"), (hub.Address.Line, hub.Address.Postcode?.Value));
+        var activity = await db.Activities.AsNoTracking().SingleAsync(a => a.Source.ExternalRef == "55555555-5555-4555-8555-555555555555", ct);
+        Assert.Equal(("Pitsea Crafters", hub.Id, 100L), (activity.Provider, activity.VenueId, activity.Cost?.Pence));
+        Assert.Equal("FREQ=WEEKLY;BYDAY=WE", activity.Schedule.Rule);
+        Assert.Equal(new DateTime(2026, 12, 2, 13, 0, 0), activity.Schedule.FirstStart);
+    }
 }
