@@ -1,27 +1,20 @@
-using System.Text.Json;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.Options;
 
 namespace AssetMap.Api.Infrastructure;
 
-/// <summary>Writes a problem body whatever the request's Accept header says.</summary>
+/// <summary>Writes a problem body whatever the request's Accept header says (the fallback writer below sees to that).</summary>
 internal static class ProblemResponses
 {
     public const string MediaType = "application/problem+json";
 
+    /// <summary>Sets the status and writes the problem; <see cref="ProblemJsonFallbackWriter"/> takes any Accept header.</summary>
     public static async Task WriteAsync(HttpContext context, ProblemDetails problem)
     {
         context.Response.StatusCode = problem.Status ?? StatusCodes.Status500InternalServerError;
-        var service = context.RequestServices.GetService<IProblemDetailsService>();
-        if (service is not null && await service.TryWriteAsync(new() { HttpContext = context, ProblemDetails = problem }))
-        {
-            return;
-        }
-
-        // No writer took it (WriteAsync would have thrown, leaving an empty 500): write the problem ourselves.
-        problem.Extensions.TryAdd("traceId", context.TraceIdentifier);
-        await context.Response.WriteAsJsonAsync(problem, (JsonSerializerOptions?)null, MediaType, context.RequestAborted);
+        await context.RequestServices.GetRequiredService<IProblemDetailsService>()
+            .WriteAsync(new() { HttpContext = context, ProblemDetails = problem });
     }
 }
 
