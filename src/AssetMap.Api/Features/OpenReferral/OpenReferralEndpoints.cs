@@ -77,21 +77,21 @@ internal static class OpenReferralEndpoints
             : NotFound("service_at_location", id);
 
     private static async Task<IResult> ListOrganizations(
-        [FromQuery(Name = "page")] int? page, [FromQuery(Name = "per_page")] int? perPage, AssetMapDbContext db, CancellationToken ct)
+        [FromQuery(Name = "page")] int? page, [FromQuery(Name = "per_page")] int? perPage, AssetReader reader, CancellationToken ct)
     {
-        var organizations = (await PublishedViewsAsync(db, ct)).GroupBy(OrukMapper.OrganizationName, StringComparer.OrdinalIgnoreCase)
+        var organizations = (await reader.AllAsync(ct)).GroupBy(OrukMapper.OrganizationName, StringComparer.OrdinalIgnoreCase)
             .Select(Organization).OrderBy(o => o.Name, StringComparer.Ordinal).ToList();
         return Paged(organizations, page, perPage);
     }
 
-    private static async Task<IResult> GetOrganization(string id, AssetMapDbContext db, CancellationToken ct)
+    private static async Task<IResult> GetOrganization(string id, AssetReader reader, CancellationToken ct)
     {
         if (!Guid.TryParse(id, out var organizationId))
         {
             return NotFound("organization", id);
         }
 
-        var services = (await PublishedViewsAsync(db, ct)).Where(v => OrukIds.Organization(OrukMapper.OrganizationName(v)) == organizationId).ToList();
+        var services = (await reader.AllAsync(ct)).Where(v => OrukIds.Organization(OrukMapper.OrganizationName(v)) == organizationId).ToList();
         return services.Count == 0
             ? NotFound("organization", id)
             : Json(Organization(services) with { Services = [.. services.Select(v => OrukMapper.Service(v, withLinks: false))] });
@@ -118,10 +118,8 @@ internal static class OpenReferralEndpoints
     private static Task<AssetView?> FindAsync(string id, AssetReader reader, CancellationToken ct) =>
         Guid.TryParse(id, out var assetId) ? reader.FindAsync(new AssetKey(assetId, null), null, ct) : Task.FromResult<AssetView?>(null);
 
-    // Organizations are derived, not stored: read every published entry once and group by provider (one SQL command).
-    private static Task<List<AssetView>> PublishedViewsAsync(AssetMapDbContext db, CancellationToken ct) =>
-        db.Assets.AsNoTracking().Where(a => a.Status == AssetStatus.Published).ToViews().ToListAsync(ct);
-
+    // Organizations are derived, not stored: read every published entry once (AssetReader.AllAsync, one SQL command)
+    // and group by provider.
     // An organization that is itself a hub or business describes itself; a provider of activities only is described generically.
     private static OrukOrganization Organization(IEnumerable<AssetView> services)
     {

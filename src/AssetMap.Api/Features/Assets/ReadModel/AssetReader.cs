@@ -23,5 +23,8 @@ internal sealed class AssetReader(AssetMapDbContext db)
     public Task<List<AssetView>> ActivitiesAtAsync(Guid venueId, CancellationToken ct) =>
         Published().Where(a => a.Kind == AssetKind.Activity && ((SocialPrescribingActivity)a).VenueId == venueId).OrderBy(a => a.Name).ToViews().ToListAsync(ct);
 
+    /// <summary>Every published asset, in one statement (a whole-directory read: the feed's organizations).</summary>
+    public Task<List<AssetView>> AllAsync(CancellationToken ct) => Published().ToViews().ToListAsync(ct);
+
     private IQueryable<Asset> Published() => db.Assets.AsNoTracking().Where(a => a.Status == AssetStatus.Published);
 }
