@@ -7,6 +7,7 @@ using AssetMap.Api.Features.PcnAreas;
 using AssetMap.Api.Features.Postcodes;
 using AssetMap.Api.GraphQL;
 using AssetMap.Api.Infrastructure;
+using AssetMap.Api.Infrastructure.Auth;
 using AssetMap.Domain.Persistence;
 using Serilog;
 
@@ -17,6 +18,7 @@ builder.Services.AddAssetMapTelemetry(builder.Configuration);
 builder.Services.AddAssetMapHosts(builder.Configuration);
 builder.Services.AddAssetMapSecurityHeaders(builder.Configuration);
 builder.Services.AddAssetMapRateLimiting();
+builder.Services.AddAssetMapAuth();
 
 builder.Services.AddAssetMapPersistence(builder.Configuration.GetConnectionString("AssetMap"), DatabaseResilience.ForApi(builder.Configuration));
 builder.Services.AddAssetMapRequestBudget(builder.Configuration);
@@ -50,11 +52,14 @@ app.UseDirectoryAssets(app.Environment);
 app.UseGeoJsonSuffix();
 app.UseRouting();
 app.UseCors();
+// Before rate limiting: signed-in callers get their own, larger budget.
+app.UseAssetMapAuth();
 app.UseAssetMapRateLimiting();
 app.UseRequestTimeouts();
 app.UseOutputCache();
 
 app.MapHealthEndpoints();
+app.MapMeEndpoint();
 app.MapAssetEndpoints();
 app.MapPcnAreaEndpoints();
 app.MapPostcodeEndpoints();

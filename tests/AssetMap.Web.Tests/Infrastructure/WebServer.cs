@@ -95,6 +95,11 @@ public sealed class WebServer : IAsyncLifetime
             builder.UseSetting("Database:MigrateOnStartup", "false");
             builder.UseSetting("RateLimiting:Enabled", "false"); // one browser is one client address: journeys, not limits, are tested here
             builder.UseSetting("urls", "http://127.0.0.1:0");
+            foreach (var (key, value) in TestTokens.Settings)
+            {
+                builder.UseSetting(key, value);
+            }
+
             builder.ConfigureServices(services => services.AddSingleton<Serilog.Core.ILogEventSink>(logs));
         }
     }
