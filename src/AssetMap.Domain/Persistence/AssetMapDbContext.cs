@@ -1,4 +1,5 @@
 using AssetMap.Domain.Assets;
+using AssetMap.Domain.History;
 using AssetMap.Domain.Places;
 using AssetMap.Domain.Taxonomy;
 using AssetMap.Domain.TimeBank;
@@ -36,6 +37,9 @@ public sealed class AssetMapDbContext(DbContextOptions<AssetMapDbContext> option
 
     /// <summary>The time-bank ledger.</summary>
     public DbSet<TimeBankExchange> TimeBankExchanges => Set<TimeBankExchange>();
+
+    /// <summary>Every change to every record, from any path.</summary>
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 
     /// <inheritdoc />
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
