@@ -24,4 +24,18 @@ public static class Slug
         slug = slug.Length > 80 ? slug[..80].TrimEnd('-') : slug;
         return slug.Length == 0 ? "asset" : slug;
     }
+
+    /// <summary>
+    /// The slugs to try, in order, for a new record: its name, then name and town (names repeat across towns, e.g.
+    /// "Lunch club"), then name, town and a counter from 3. Shared by the importer and the editing API.
+    /// </summary>
+    public static IEnumerable<string> Candidates(string name, string town)
+    {
+        yield return From(name);
+        yield return From($"{name} {town}");
+        for (var n = 3; ; n++)
+        {
+            yield return From($"{name} {town} {n}");
+        }
+    }
 }

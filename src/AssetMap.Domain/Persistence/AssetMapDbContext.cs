@@ -1,6 +1,7 @@
 using AssetMap.Domain.Assets;
 using AssetMap.Domain.History;
 using AssetMap.Domain.Places;
+using AssetMap.Domain.Suggestions;
 using AssetMap.Domain.Taxonomy;
 using AssetMap.Domain.TimeBank;
 using Microsoft.EntityFrameworkCore;
@@ -40,6 +41,9 @@ public sealed class AssetMapDbContext(DbContextOptions<AssetMapDbContext> option
 
     /// <summary>Every change to every record, from any path.</summary>
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+
+    /// <summary>Changes the public proposed, waiting for an editor.</summary>
+    public DbSet<Suggestion> Suggestions => Set<Suggestion>();
 
     /// <inheritdoc />
     public override int SaveChanges(bool acceptAllChangesOnSuccess)

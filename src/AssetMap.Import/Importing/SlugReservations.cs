@@ -22,13 +22,16 @@ internal sealed class SlugReservations(AssetMapDbContext db)
 
     public async Task<string> UniqueAsync(Asset asset, CancellationToken ct)
     {
-        var slug = asset.Slug;
-        for (var n = 2; !await TakeAsync(slug, checkDatabase: n > 3, ct); n++)
+        var n = 0;
+        foreach (var slug in Slug.Candidates(asset.Name, asset.Address.Town))
         {
-            slug = Slug.From(n == 2 ? $"{asset.Name} {asset.Address.Town}" : $"{asset.Name} {asset.Address.Town} {n}");
+            if (await TakeAsync(slug, checkDatabase: ++n > 2, ct))
+            {
+                return slug;
+            }
         }
 
-        return slug;
+        throw new InvalidOperationException("Slug candidates never end.");
     }
 
     private async Task<bool> TakeAsync(string slug, bool checkDatabase, CancellationToken ct)

@@ -349,6 +349,67 @@ namespace AssetMap.Domain.Persistence.Migrations
                     b.ToTable("postcodes", (string)null);
                 });
 
+            modelBuilder.Entity("AssetMap.Domain.Suggestions.Suggestion", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("AssetId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("asset_id");
+
+                    b.Property<string>("Contact")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("contact");
+
+                    b.Property<DateTimeOffset?>("DecidedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("decided_at");
+
+                    b.Property<string>("DecidedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("decided_by");
+
+                    b.Property<string>("DismissReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("dismiss_reason");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("note");
+
+                    b.Property<string>("Proposed")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("proposed");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("status");
+
+                    b.Property<DateTimeOffset>("SubmittedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("submitted_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_suggestions");
+
+                    b.HasIndex("AssetId")
+                        .HasDatabaseName("ix_suggestions_asset_id");
+
+                    b.HasIndex("Status", "SubmittedAt")
+                        .HasDatabaseName("ix_suggestions_status_submitted_at");
+
+                    b.ToTable("suggestions", (string)null);
+                });
+
             modelBuilder.Entity("AssetMap.Domain.Taxonomy.Category", b =>
                 {
                     b.Property<Guid>("Id")
@@ -715,6 +776,16 @@ namespace AssetMap.Domain.Persistence.Migrations
                         .HasConstraintName("fk_assets_pcn_areas_pcn_area_code");
 
                     b.Navigation("PcnArea");
+                });
+
+            modelBuilder.Entity("AssetMap.Domain.Suggestions.Suggestion", b =>
+                {
+                    b.HasOne("AssetMap.Domain.Assets.Asset", null)
+                        .WithMany()
+                        .HasForeignKey("AssetId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_suggestions_assets_asset_id");
                 });
 
             modelBuilder.Entity("AssetMap.Domain.Taxonomy.Category", b =>
