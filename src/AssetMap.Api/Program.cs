@@ -1,10 +1,13 @@
 using AssetMap.Api.Features.Assets;
 using AssetMap.Api.Features.Categories;
 using AssetMap.Api.Features.Directory;
+using AssetMap.Api.Features.Editing;
 using AssetMap.Api.Features.Health;
+using AssetMap.Api.Features.History;
 using AssetMap.Api.Features.OpenReferral;
 using AssetMap.Api.Features.PcnAreas;
 using AssetMap.Api.Features.Postcodes;
+using AssetMap.Api.Features.Suggestions;
 using AssetMap.Api.GraphQL;
 using AssetMap.Api.Infrastructure;
 using AssetMap.Api.Infrastructure.Auth;
@@ -35,6 +38,7 @@ builder.Services.AddAssetSearch();
 builder.Services.AddOpenReferralFeed();
 builder.Services.AddAssetMapGraphQL(builder.Environment);
 builder.Services.AddAssetMapDirectory(builder.Configuration);
+builder.Services.AddAssetEditing(builder.Configuration);
 
 var app = builder.Build();
 
@@ -61,6 +65,9 @@ app.UseOutputCache();
 app.MapHealthEndpoints();
 app.MapMeEndpoint();
 app.MapAssetEndpoints();
+app.MapEditingEndpoints();
+app.MapHistoryEndpoints();
+app.MapSuggestionEndpoints();
 app.MapPcnAreaEndpoints();
 app.MapPostcodeEndpoints();
 app.MapCategoryEndpoints();

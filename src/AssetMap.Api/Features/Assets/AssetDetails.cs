@@ -29,8 +29,9 @@ internal sealed class AssetDetails(AssetReader reader, TimeProvider clock, IOpti
 
         var body = JsonSerializer.SerializeToUtf8Bytes(asset.ToDetail(UkTime.Now(clock)), json.Value.SerializerOptions);
 
-        // The ETag is the body's hash: it changes with anything shown, categories and next sessions included.
-        var etag = $"\"{Convert.ToHexStringLower(SHA256.HashData(body))[..32]}\"";
+        // The version, then the body's hash: it changes with anything shown (categories, next sessions), and an editor
+        // may send it back in If-Match (only the version is compared there).
+        var etag = $"\"{asset.Version}-{Convert.ToHexStringLower(SHA256.HashData(body))[..24]}\"";
         http.Response.Headers.ETag = etag;
         http.Response.Headers.CacheControl = "public, max-age=60";
         var ifNoneMatch = http.Request.Headers.IfNoneMatch.ToString();

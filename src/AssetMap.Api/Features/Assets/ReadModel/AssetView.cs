@@ -53,6 +53,9 @@ internal sealed record AssetView
     /// <summary>When the record last changed (the Open Referral feed's <c>last_modified</c> and <c>modified_after</c>).</summary>
     public DateTimeOffset UpdatedAt { get; init; }
 
+    /// <summary>The concurrency version (xmin): the detail's ETag starts with it, so an editor can send it in If-Match.</summary>
+    public uint Version { get; init; }
+
     public HubView? Hub { get; init; }
 
     public MicroEnterpriseView? MicroEnterprise { get; init; }
