@@ -25,7 +25,7 @@ public sealed class EntryJourneyTests(WebServer server)
         await Assertions.Expect(page.Locator("#where")).ToContainTextAsync(asset.GetProperty("address").GetProperty("postcode").GetString()!);
         await Assertions.Expect(page.Locator("#contact")).ToContainTextAsync(asset.GetProperty("contact").GetProperty("phone").GetString()!);
         await Assertions.Expect(page.Locator("#evidence")).ToContainTextAsync("DBS check");
-        await Assertions.Expect(page.Locator("#report-change")).ToHaveAttributeAsync("href", new System.Text.RegularExpressions.Regex("^mailto:"));
+        await Assertions.Expect(page.Locator("#report-change")).ToHaveAttributeAsync("href", new System.Text.RegularExpressions.Regex("^/directory/[a-z0-9-]+/report$"));
         await Assertions.Expect(page.Locator("#map")).ToHaveAttributeAsync("data-markers", "1");
         await page.AssertAccessibleAsync();
         await page.ScreenshotAsync("entry");

@@ -12,6 +12,7 @@ internal static class EditingSetup
         services.AddScoped<AssetDraft>();
         services.AddScoped<AssetEditor>();
         services.AddScoped<AuditQueries>();
+        services.AddScoped<EditorChoices>();
         services.AddScoped<SuggestionReview>();
         services.AddSuggestionRateLimit(configuration);
         return services;

@@ -5,6 +5,8 @@ using System.Text.Json.Serialization;
 using AssetMap.Api.Features.Assets.ReadModel;
 using AssetMap.Api.Features.Directory;
 using AssetMap.Api.Infrastructure;
+using AssetMap.Api.Infrastructure.Auth;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Options;
@@ -14,7 +16,7 @@ using NetTopologySuite.Geometries;
 namespace AssetMap.Api.Pages.Directory;
 
 /// <summary>One entry of the directory, from its <see cref="AssetView"/>; answers 304 when the browser's copy is current.</summary>
-internal sealed class EntryModel(AssetReader reader, TimeProvider clock, IOptions<DirectoryOptions> options) : PageModel
+internal sealed class EntryModel(AssetReader reader, TimeProvider clock, IOptions<DirectoryOptions> options, IAuthorizationService authorization) : PageModel
 {
     public const int Sessions = 5;
 
@@ -36,6 +38,7 @@ internal sealed class EntryModel(AssetReader reader, TimeProvider clock, IOption
 
         View = view;
         NowLocal = UkTime.Now(clock);
+        CanEdit = (await authorization.AuthorizeAsync(User, AuthPolicies.Editor)).Succeeded;
         if ((view.Hub is not null ? view.Id : view.Activity?.Venue?.Id) is { } venue)
         {
             AlsoHere = [.. (await reader.ActivitiesAtAsync(venue, ct)).Where(a => a.Id != view.Id)];
@@ -49,8 +52,10 @@ internal sealed class EntryModel(AssetReader reader, TimeProvider clock, IOption
         return sent.Any(t => t.Compare(tag, useStrongComparison: false)) ? StatusCode(StatusCodes.Status304NotModified) : Page();
     }
 
-    public string ReportChangeHref() =>
-        $"mailto:{Options.ReportChangeEmail}?subject={Uri.EscapeDataString($"Change to {View.Name} ({View.Slug})")}";
+    public string ReportChangeHref() => $"/directory/{View.Slug}/report";
+
+    /// <summary>Editors see an Edit link (the page's fingerprint includes this, so a cached copy never shows it to others).</summary>
+    public bool CanEdit { get; private set; }
 
     private string Fingerprint()
     {
@@ -59,6 +64,7 @@ internal sealed class EntryModel(AssetReader reader, TimeProvider clock, IOption
             .Append(string.Join(",", AlsoHere.Select(a => $"{a.Id}:{a.Slug}:{a.Name}")))
             .Append(DateOnly.FromDateTime(NowLocal).DayNumber)
             .Append(NowLocal.Hour) // next sessions move on through the day
+            .Append(CanEdit)
             .Append(typeof(EntryModel).Assembly.ManifestModule.ModuleVersionId); // a new build may render differently
         return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text.ToString())))[..32];
     }
