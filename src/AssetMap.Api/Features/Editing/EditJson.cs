@@ -48,7 +48,8 @@ internal sealed partial class EditJson(IOptions<Microsoft.AspNetCore.Http.Json.J
             var path = (e.Path ?? "$").TrimStart('$').TrimStart('.');
             if (Unmapped().Match(e.Message) is { Success: true } unknown)
             {
-                var member = path.Length == 0 ? unknown.Groups["name"].Value : $"{path}.{unknown.Groups["name"].Value}";
+                var name = unknown.Groups["name"].Value;
+                var member = path.Length == 0 ? name : path == name || path.EndsWith("." + name, StringComparison.Ordinal) ? path : $"{path}.{name}";
                 errors.Add(member, $"'{member}' is not a field of an entry.");
             }
             else
