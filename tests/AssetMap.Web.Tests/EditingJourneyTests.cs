@@ -161,8 +161,43 @@ public sealed class EditingJourneyTests(WebServer server)
         var (id, _) = await NewHubAsync("Closed Door Hub");
         foreach (var url in new[] { $"/editor/assets/{id}/edit", $"/editor/assets/{id}/history", "/editor/suggestions", "/editor/new/hub", "/admin/audit" })
         {
+            // 401 with bearer-only sign-in; once cookie sign-in exists, a redirect to the sign-in page: never the page itself.
             using var response = await server.Http.GetAsync(url, Ct);
-            Assert.True(response.StatusCode == HttpStatusCode.Unauthorized, $"{url} answered {(int)response.StatusCode}");
+            var html = await response.Content.ReadAsStringAsync(Ct);
+            Assert.False(response.StatusCode == HttpStatusCode.OK && response.RequestMessage!.RequestUri!.AbsolutePath == url, $"{url} was served to an anonymous visitor");
+            Assert.DoesNotContain("Closed Door Hub", html, StringComparison.Ordinal);
         }
+
+        Assert.Equal(HttpStatusCode.Unauthorized, (await server.Http.GetAsync($"/api/v1/assets/{id}/editable", Ct)).StatusCode);
+    }
+
+    [Fact]
+    public async Task An_editor_adds_a_hub_in_the_form_then_archives_it_and_it_leaves_the_public_directory()
+    {
+        var page = await EditorPageAsync(javaScript: true);
+        await page.GotoAsync("/editor/new/hub");
+        await page.Locator("[id='name']").FillAsync("Form Made Hub");
+        await page.Locator("[id='summary']").FillAsync("Added through the editor's form.");
+        await page.Locator("[id='address.town']").FillAsync("Grays");
+        await page.Locator("[id='address.postcode']").FillAsync("RM17 5BN");
+        await page.Locator("[id='hub.openingHours']").FillAsync("Mo 10:00-12:00");
+        await page.Locator("#category-community-hubs").CheckAsync();
+        await page.Locator("#save").ClickAsync();
+        await Assertions.Expect(page.Locator("#saved")).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Edit Form Made Hub");
+        await page.AssertAccessibleAsync();
+        await page.ScreenshotAsync("editor-edit");
+
+        var id = Guid.Parse(page.Url.Split('/')[^2]);
+        var created = await LatestHistoryAsync(id);
+        Assert.Equal("created", created.GetProperty("action").GetString());
+        Assert.Equal("web", created.GetProperty("source").GetString());
+        Assert.Equal(HttpStatusCode.OK, (await server.Http.GetAsync("/directory/form-made-hub", Ct)).StatusCode);
+
+        await page.Locator("#reason").FillAsync("Test over");
+        await page.Locator("#archive-button").ClickAsync();
+        await Assertions.Expect(page.Locator("#saved")).ToBeVisibleAsync();
+        Assert.Equal(HttpStatusCode.NotFound, (await server.Http.GetAsync("/directory/form-made-hub", Ct)).StatusCode);
+        Assert.Equal("archived", (await LatestHistoryAsync(id)).GetProperty("action").GetString());
     }
 }

@@ -26,7 +26,7 @@ public sealed class IssueNineReproductionTests(ProductionApi api) : IClassFixtur
         { "GET", "/nope", null, 404 },
         { "DELETE", "/api/v1/assets", "text/html", 405 },
         { "PUT", "/api/v1/categories", "application/xml", 405 },
-        { "POST", "/api/v1/hubs", "text/plain", 405 },
+        { "DELETE", "/api/v1/hubs", "text/plain", 405 }, // POST creates a hub (editors) since issue 13
     };
 
     [Theory]
