@@ -136,6 +136,8 @@ public sealed class EditingJourneyTests(WebServer server)
         await visitor.GotoAsync($"/directory/{slug}");
         await Assertions.Expect(visitor.Locator("#edit-entry")).ToHaveCountAsync(0);
         await visitor.Locator("#report-change").ClickAsync();
+        await Assertions.Expect(visitor.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Report a change");
+        await visitor.AssertAccessibleAsync();
         await visitor.Locator("[id='contact.phone']").FillAsync("01632 960555");
         await visitor.Locator("[id='note']").FillAsync("They have a new number.");
         await visitor.Locator("#send-suggestion").ClickAsync();

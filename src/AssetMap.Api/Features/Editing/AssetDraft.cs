@@ -43,7 +43,9 @@ internal sealed class AssetDraft(AssetMapDbContext db)
 
         var profile = new AssetProfile(
             edit.Name ?? "", edit.Summary ?? "", edit.Description, new Address(Blank(edit.Address?.Line), town!, postcode), location, contact,
-            edit.WheelchairAccessible, edit.AccessibilityNotes, edit.Status ?? AssetStatus.Published, edit.LastVerifiedAt,
+            edit.WheelchairAccessible, edit.AccessibilityNotes,
+            // Left out: a new entry is published; a replaced one keeps its status and when it was last checked.
+            edit.Status ?? current?.Status ?? AssetStatus.Published, edit.LastVerifiedAt ?? current?.LastVerifiedAt,
             current?.Source ?? AssetSource.Manual);
         try
         {

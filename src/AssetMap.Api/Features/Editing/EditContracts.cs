@@ -16,8 +16,8 @@ namespace AssetMap.Api.Features.Editing;
 /// <param name="Contact">Phone, email, website; each optional, each checked.</param>
 /// <param name="WheelchairAccessible">Step-free access.</param>
 /// <param name="AccessibilityNotes">Notes on access.</param>
-/// <param name="Status">draft, published or archived (default published).</param>
-/// <param name="LastVerifiedAt">When the record was last checked to be true.</param>
+/// <param name="Status">draft, published or archived (a new entry: published; left out of a replacement: unchanged).</param>
+/// <param name="LastVerifiedAt">When the record was last checked to be true (left out of a replacement: unchanged).</param>
 /// <param name="Hub">Hub fields (hubs only).</param>
 /// <param name="MicroEnterprise">Micro-enterprise fields (micro-enterprises only).</param>
 /// <param name="Activity">Activity fields (activities only; required for them).</param>
