@@ -1,4 +1,3 @@
-using AssetMap.Domain;
 using AssetMap.Domain.Assets;
 using AssetMap.Domain.Suggestions;
 
