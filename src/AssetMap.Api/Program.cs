@@ -1,6 +1,8 @@
 using AssetMap.Api.Features.Assets;
 using AssetMap.Api.Features.Categories;
 using AssetMap.Api.Features.Directory;
+using AssetMap.Api.Features.Evidence;
+using AssetMap.Api.Features.Freshness;
 using AssetMap.Api.Features.Health;
 using AssetMap.Api.Features.OpenReferral;
 using AssetMap.Api.Features.PcnAreas;
@@ -35,6 +37,7 @@ builder.Services.AddAssetSearch();
 builder.Services.AddOpenReferralFeed();
 builder.Services.AddAssetMapGraphQL(builder.Environment);
 builder.Services.AddAssetMapDirectory(builder.Configuration);
+builder.Services.AddAssetMapFreshness(builder.Configuration);
 
 var app = builder.Build();
 
@@ -65,6 +68,8 @@ app.MapPcnAreaEndpoints();
 app.MapPostcodeEndpoints();
 app.MapCategoryEndpoints();
 app.MapOpenReferralEndpoints();
+app.MapReviewEndpoints();
+app.MapEvidenceEndpoints();
 app.MapGraphQLEndpoint();
 app.MapGraphiQLPage();
 app.MapRazorPages();

@@ -46,6 +46,7 @@ public static class AssetSnapshot
                 fields["insuranceExpiresOn"] = Text(me.InsuranceExpiresOn);
                 fields["dbsCheckedOn"] = Text(me.DbsCheckedOn);
                 fields["cqcRegistration"] = me.CqcRegistration;
+                fields["cqcCheckedOn"] = Text(me.CqcCheckedOn);
                 fields["serviceRadiusMetres"] = me.ServiceRadiusMetres?.ToString(CultureInfo.InvariantCulture);
                 fields["homeBased"] = Text(me.HomeBased);
                 fields["showsHomeLocation"] = Text(me.ShowsHomeLocation);
