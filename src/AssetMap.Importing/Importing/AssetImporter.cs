@@ -53,7 +53,7 @@ public sealed class AssetImporter(AssetMapDbContext db, TimeProvider clock)
         var autoDetect = db.ChangeTracker.AutoDetectChangesEnabled;
         db.ChangeTracker.AutoDetectChangesEnabled = false;
         var matches = new AssetMatches(db);
-        var apply = new AssetApplier(db, fileName, clock.GetUtcNow(), categories, matches);
+        var apply = new AssetApplier(db, fileName, clock.GetUtcNow(), categories, matches, Actor(options.Actor));
         try
         {
             var rows = tables.Where(t => t.Problem is null).SelectMany(t => t.Rows).ToList();
@@ -130,6 +130,12 @@ public sealed class AssetImporter(AssetMapDbContext db, TimeProvider clock)
             db.ChangeTracker.AutoDetectChangesEnabled = autoDetect;
         }
     }
+
+    /// <summary>Who history names: the given actor, else the operating system user, else "importer".</summary>
+    public static string Actor(string? given) =>
+        !string.IsNullOrWhiteSpace(given) ? given.Trim()
+        : !string.IsNullOrWhiteSpace(Environment.UserName) ? Environment.UserName
+        : "importer";
 
     private static int IndexOf(IReadOnlyList<ImportTable> tables, ImportTable table) =>
         tables.Select((t, i) => (t, i)).First(p => ReferenceEquals(p.t, table)).i;
