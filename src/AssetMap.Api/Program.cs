@@ -4,6 +4,7 @@ using AssetMap.Api.Features.Directory;
 using AssetMap.Api.Features.Evidence;
 using AssetMap.Api.Features.Freshness;
 using AssetMap.Api.Features.Health;
+using AssetMap.Api.Features.Uploads;
 using AssetMap.Api.Features.OpenReferral;
 using AssetMap.Api.Features.PcnAreas;
 using AssetMap.Api.Features.Postcodes;
@@ -38,6 +39,7 @@ builder.Services.AddOpenReferralFeed();
 builder.Services.AddAssetMapGraphQL(builder.Environment);
 builder.Services.AddAssetMapDirectory(builder.Configuration);
 builder.Services.AddAssetMapFreshness(builder.Configuration);
+builder.Services.AddAssetMapImports(builder.Configuration);
 
 var app = builder.Build();
 
@@ -70,6 +72,7 @@ app.MapCategoryEndpoints();
 app.MapOpenReferralEndpoints();
 app.MapReviewEndpoints();
 app.MapEvidenceEndpoints();
+app.MapImportEndpoints();
 app.MapGraphQLEndpoint();
 app.MapGraphiQLPage();
 app.MapRazorPages();
