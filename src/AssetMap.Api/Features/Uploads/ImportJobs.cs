@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using AssetMap.Domain.Persistence;
 using AssetMap.Import.Importing;
 using AssetMap.Import.Readers;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
 namespace AssetMap.Api.Features.Uploads;
@@ -122,8 +123,11 @@ internal sealed partial class ImportJobs(
             job.Running();
             await using var scope = scopes.CreateAsyncScope();
             var importer = scope.ServiceProvider.GetRequiredService<AssetImporter>();
-            var report = await importer.ImportAsync(job.Path,
-                new AssetImportOptions(DryRun: job.DryRun, Actor: job.Actor, Progress: new Progress(job)), CancellationToken.None);
+            var options = new AssetImportOptions(DryRun: job.DryRun, Actor: job.Actor, Progress: new Progress(job));
+            // The API's context retries reads on transient faults, which allows a transaction only inside the strategy:
+            // a retry runs the whole file again (its one transaction was rolled back; the import is idempotent).
+            var strategy = scope.ServiceProvider.GetRequiredService<AssetMapDbContext>().Database.CreateExecutionStrategy();
+            var report = await strategy.ExecuteAsync(() => importer.ImportAsync(job.Path, options, CancellationToken.None));
             job.Finished(report, clock.GetUtcNow());
         }
         catch (Exception e) when (e is SpreadsheetException or InvalidDataException)
