@@ -103,8 +103,12 @@ public sealed class FreshnessJourneyTests(WebServer server)
 
         await page.GetByRole(AriaRole.Button, new() { Name = "Apply these changes" }).ClickAsync();
         await Assertions.Expect(page.Locator("#status")).ToHaveAttributeAsync("data-status", "done", new() { Timeout = 30_000 });
-        var download = await page.RunAndWaitForDownloadAsync(() => page.Locator("#rejects").ClickAsync());
-        var rejects = await File.ReadAllTextAsync(await download.PathAsync(), Ct);
+        // The link the editor clicks, fetched with the page's own sign-in (headless downloads of attachments are not saved).
+        var href = await page.Locator("#rejects").GetAttributeAsync("href");
+        var response = await page.Context.APIRequest.GetAsync(href!);
+        Assert.Equal(200, response.Status);
+        Assert.Contains("attachment", response.Headers["content-disposition"], StringComparison.Ordinal);
+        var rejects = await response.TextAsync();
         Assert.Contains("WEB-2", rejects, StringComparison.Ordinal);
         Assert.DoesNotContain("WEB-1", rejects, StringComparison.Ordinal);
 

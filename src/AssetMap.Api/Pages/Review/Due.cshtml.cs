@@ -27,16 +27,16 @@ internal sealed class DueModel(ReviewQueue queue, AssetVerifier verifier) : Page
     [TempData]
     public string? Confirmed { get; set; }
 
-    public async Task<IActionResult> OnGetAsync(string? within, int? page, CancellationToken ct)
+    public async Task<IActionResult> OnGetAsync(string? within, int? p, CancellationToken ct)
     {
         var errors = new ParameterErrors();
         Within = WithinDays.Parse(within, errors) ?? WithinDays.Default;
-        Current = Math.Max(page ?? 1, 1);
+        Current = Math.Max(p ?? 1, 1);
         (Items, Total) = await queue.DueAsync(Within, Current, PageSize, ct);
         return Page();
     }
 
-    public async Task<IActionResult> OnPostVerifyAsync(Guid id, int? within, int? page, CancellationToken ct)
+    public async Task<IActionResult> OnPostVerifyAsync(Guid id, int? within, int? p, CancellationToken ct)
     {
         var asset = await verifier.VerifyAsync(id, User.Identity?.Name ?? "unknown", AuditSource.Web, "review page", ct);
         if (asset is null)
@@ -45,6 +45,6 @@ internal sealed class DueModel(ReviewQueue queue, AssetVerifier verifier) : Page
         }
 
         Confirmed = asset.Name;
-        return RedirectToPage(new { within = within ?? WithinDays.Default, page });
+        return RedirectToPage(new { within = within ?? WithinDays.Default, p });
     }
 }

@@ -23,10 +23,10 @@ internal sealed class EvidenceModel(EvidenceQueue queue) : PageModel
 
     public int Pages => (Total + PageSize - 1) / PageSize;
 
-    public async Task OnGetAsync(string? within, int? page, CancellationToken ct)
+    public async Task OnGetAsync(string? within, int? p, CancellationToken ct)
     {
         Within = WithinDays.Parse(within, new ParameterErrors()) ?? WithinDays.Default;
-        Current = Math.Max(page ?? 1, 1);
+        Current = Math.Max(p ?? 1, 1);
         (Items, Total) = await queue.DueAsync(Within, Current, PageSize, ct);
     }
 }
