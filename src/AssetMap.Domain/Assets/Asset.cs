@@ -160,6 +160,20 @@ public abstract class Asset
         _categories.AddRange(categories.DistinctBy(c => c.Id));
     }
 
+    /// <summary>
+    /// An editor confirmed the record unchanged at <paramref name="at"/>: only the check date moves, so the entry is
+    /// fresh again without any field being rewritten.
+    /// </summary>
+    public void Verify(DateTimeOffset at)
+    {
+        if (Status == AssetStatus.Archived)
+        {
+            throw new DomainRuleException("status", "An archived record cannot be confirmed: restore it first.");
+        }
+
+        LastVerifiedAt = at;
+    }
+
     /// <summary>Archives the record: no longer public, kept for the audit trail (never deleted).</summary>
     public void Archive() => Status = AssetStatus.Archived;
 

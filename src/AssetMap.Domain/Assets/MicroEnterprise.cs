@@ -36,6 +36,12 @@ public sealed class MicroEnterprise : Asset
     /// <summary>CQC registration id, where regulated.</summary>
     public string? CqcRegistration { get; private set; }
 
+    /// <summary>
+    /// When the CQC registration was last confirmed on the CQC register: a registration can be cancelled or suspended,
+    /// so like the other evidence it carries a date and goes stale.
+    /// </summary>
+    public DateOnly? CqcCheckedOn { get; private set; }
+
     /// <summary>How far from its base it travels, in metres.</summary>
     public int? ServiceRadiusMetres { get; private set; }
 
@@ -84,6 +90,7 @@ public sealed class MicroEnterprise : Asset
         InsuranceExpiresOn = details.InsuranceExpiresOn;
         DbsCheckedOn = details.DbsCheckedOn;
         CqcRegistration = string.IsNullOrWhiteSpace(details.CqcRegistration) ? null : details.CqcRegistration.Trim();
+        CqcCheckedOn = CqcRegistration is null ? null : details.CqcCheckedOn;
         ServiceRadiusMetres = details.ServiceRadiusMetres;
         ServiceArea = details.ServiceArea;
         HomeBased = details.HomeBased;

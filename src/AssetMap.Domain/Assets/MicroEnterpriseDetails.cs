@@ -14,6 +14,7 @@ namespace AssetMap.Domain.Assets;
 /// <param name="ServiceArea">The area it serves, when given as a polygon.</param>
 /// <param name="HomeBased">Run from a home address.</param>
 /// <param name="ShowsHomeLocation">The owner opted in to showing the home location; otherwise only the service area is public.</param>
+/// <param name="CqcCheckedOn">When the CQC registration was last confirmed on the CQC register.</param>
 public sealed record MicroEnterpriseDetails(
     IReadOnlyList<string> Services,
     Money? Price,
@@ -25,4 +26,5 @@ public sealed record MicroEnterpriseDetails(
     int? ServiceRadiusMetres,
     Polygon? ServiceArea,
     bool HomeBased,
-    bool ShowsHomeLocation);
+    bool ShowsHomeLocation,
+    DateOnly? CqcCheckedOn = null);

@@ -46,6 +46,7 @@ public static class AssetSnapshot
                 fields["insuranceExpiresOn"] = Text(me.InsuranceExpiresOn);
                 fields["dbsCheckedOn"] = Text(me.DbsCheckedOn);
                 fields["cqcRegistration"] = me.CqcRegistration;
+                fields["cqcCheckedOn"] = Text(me.CqcCheckedOn);
                 fields["serviceRadiusMetres"] = me.ServiceRadiusMetres?.ToString(CultureInfo.InvariantCulture);
                 fields["homeBased"] = Text(me.HomeBased);
                 fields["showsHomeLocation"] = Text(me.ShowsHomeLocation);
@@ -77,8 +78,13 @@ public static class AssetSnapshot
     }
 
     /// <summary>Every field of a new record as a change from nothing.</summary>
-    public static IReadOnlyList<FieldChange> Created(IReadOnlyDictionary<string, string?> after) =>
-        Changes(new Dictionary<string, string?>(), after);
+    public static IReadOnlyList<FieldChange> Created(IReadOnlyDictionary<string, string?> after)
+    {
+        ArgumentNullException.ThrowIfNull(after);
+        // Same result as Changes(empty, after), without the union and sort: an import creates many records at once.
+        return [.. after.Where(field => field.Value is not null).OrderBy(field => field.Key, StringComparer.Ordinal)
+            .Select(field => new FieldChange(field.Key, null, field.Value))];
+    }
 
     private static string Text(bool value) => value ? "true" : "false";
 

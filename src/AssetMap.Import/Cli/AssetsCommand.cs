@@ -19,9 +19,10 @@ internal static class AssetsCommand
         var strict = new Option<bool>("--strict") { Description = "All or nothing: any rejected row rolls the whole file back." };
         var archiveMissing = new Option<bool>("--archive-missing") { Description = "Archive (never delete) records from this file that it no longer lists." };
         var report = new Option<FileInfo?>("--report") { Description = "Also write the report as JSON to this file." };
+        var actor = new Option<string?>("--actor") { Description = "Who the history entries name as making the changes (default: $USER)." };
         var command = new Command("assets", "Import hubs, micro-enterprises and activities from a CVS spreadsheet.")
         {
-            file, sheet, kind, mapping, dryRun, strict, archiveMissing, report,
+            file, sheet, kind, mapping, dryRun, strict, archiveMissing, report, actor,
         };
         command.SetAction(async (parse, ct) =>
         {
@@ -34,7 +35,7 @@ internal static class AssetsCommand
             }
 
             var options = new AssetImportOptions(parse.GetValue(sheet), parsedKind, parse.GetValue(mapping)?.FullName,
-                parse.GetValue(dryRun), parse.GetValue(strict), parse.GetValue(archiveMissing));
+                parse.GetValue(dryRun), parse.GetValue(strict), parse.GetValue(archiveMissing), parse.GetValue(actor));
             using var host = ImporterHost.Build();
             await using var scope = host.Services.CreateAsyncScope();
             ImportReport result;

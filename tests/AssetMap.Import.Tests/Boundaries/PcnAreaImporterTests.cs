@@ -54,6 +54,13 @@ public sealed class PcnAreaImporterTests : IDisposable
         Assert.NotEqual("U81042", await db.Hubs.Where(h => h.Id == hub.Id).Select(h => h.PcnAreaCode).SingleAsync(Ct));
         var grays = await db.PcnAreas.AsNoTracking().SingleAsync(p => p.Code == "U81042", Ct);
         Assert.True(grays.Boundary.Covers(Geo.Point(0.34, 51.46)));
+
+        // The move is in the hub's history, by the system, with the area before and after.
+        var moved = await db.AuditEntries.AsNoTracking().Where(e => e.EntityId == hub.Id).OrderBy(e => e.Id).LastAsync(Ct);
+        Assert.Equal(("updated", "system", Domain.History.AuditSource.System), (moved.Action, moved.Actor, moved.Source));
+        var change = Assert.Single(moved.Changes);
+        Assert.Equal(("pcnAreaCode", "U81042"), (change.Field, change.Before));
+        Assert.NotEqual("U81042", change.After);
     }
 
     [Fact]

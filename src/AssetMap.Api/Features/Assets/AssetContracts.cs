@@ -1,3 +1,4 @@
+using AssetMap.Api.Features.Assets.ReadModel;
 using AssetMap.Domain.Assets;
 
 namespace AssetMap.Api.Features.Assets;
@@ -43,6 +44,7 @@ public sealed record AddressResponse(string? Line, string Town, string? Postcode
 /// <param name="Hub">Hub fields, for hubs.</param>
 /// <param name="MicroEnterprise">Micro-enterprise fields, for micro-enterprises.</param>
 /// <param name="Activity">Activity fields, for activities.</param>
+/// <param name="Verification">Whether the entry is fresh, due for review, overdue or unverified (details may be out of date).</param>
 public sealed record AssetDetailResponse(
     Guid Id,
     string Slug,
@@ -61,7 +63,23 @@ public sealed record AssetDetailResponse(
     DateTimeOffset? LastVerifiedAt,
     HubDetails? Hub,
     MicroEnterpriseResponse? MicroEnterprise,
-    ActivityResponse? Activity);
+    ActivityResponse? Activity,
+    VerificationResponse Verification);
+
+/// <summary>How fresh an entry is: each has a review interval (by kind) counted from its last check.</summary>
+/// <param name="State">fresh; due (falls due soon); overdue (ranked below fresh entries); unverified (overdue so long it
+/// left public search: details may be out of date).</param>
+/// <param name="LastVerifiedAt">When it was last checked (null: never, the interval runs from its creation).</param>
+/// <param name="DueAt">When it is due for review.</param>
+public sealed record VerificationResponse(VerificationState State, DateTimeOffset? LastVerifiedAt, DateTimeOffset DueAt);
+
+/// <summary>One piece of a micro-enterprise's evidence, flagged when expired or expiring soon.</summary>
+/// <param name="Kind">dbsCheck, publicLiabilityInsurance or cqcRegistration.</param>
+/// <param name="Date">The date on record: DBS check date, insurance expiry, or when the CQC registration was confirmed.</param>
+/// <param name="ExpiresOn">When it expires (a DBS check and a CQC confirmation go stale after a configured age).</param>
+/// <param name="State">valid, expiringSoon, expired or noDate.</param>
+/// <param name="Reference">The CQC registration id.</param>
+public sealed record EvidenceResponse(EvidenceKind Kind, DateOnly? Date, DateOnly? ExpiresOn, EvidenceState State, string? Reference);
 
 /// <summary>Hub fields.</summary>
 /// <param name="OpeningHours">e.g. <c>Mo-Fr 09:00-17:00; Sa 10:00-13:00</c>.</param>
@@ -79,6 +97,8 @@ public sealed record HubDetails(string? OpeningHours, IReadOnlyList<string> Faci
 /// <param name="CqcRegistration">CQC registration id, where regulated.</param>
 /// <param name="ServiceArea">Where it works.</param>
 /// <param name="HomeBased">Run from a home address.</param>
+/// <param name="CqcCheckedOn">When the CQC registration was last confirmed on the CQC register.</param>
+/// <param name="Evidence">DBS check, insurance and CQC registration with their dates, each flagged valid, expiringSoon, expired or noDate.</param>
 public sealed record MicroEnterpriseResponse(
     IReadOnlyList<string> Services,
     long? PricePence,
@@ -89,7 +109,9 @@ public sealed record MicroEnterpriseResponse(
     DateOnly? DbsCheckedOn,
     string? CqcRegistration,
     ServiceAreaResponse? ServiceArea,
-    bool HomeBased);
+    bool HomeBased,
+    DateOnly? CqcCheckedOn,
+    IReadOnlyList<EvidenceResponse> Evidence);
 
 /// <summary>A circular service area. For home-based businesses the centre is coarsened to about 1 km.</summary>
 /// <param name="Centre">Centre of the area.</param>

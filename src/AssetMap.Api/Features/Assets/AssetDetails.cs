@@ -9,7 +9,7 @@ using Microsoft.Extensions.Options;
 namespace AssetMap.Api.Features.Assets;
 
 /// <summary>Serves one published asset from the read model with an ETag (conditional GETs answer 304).</summary>
-internal sealed class AssetDetails(AssetReader reader, TimeProvider clock, IOptions<JsonOptions> json)
+internal sealed class AssetDetails(AssetReader reader, TimeProvider clock, IOptions<JsonOptions> json, VerificationRules verification, EvidenceRules evidence)
 {
     public async Task<IResult> GetAsync(HttpContext http, string idOrSlug, AssetKind? kind, CancellationToken ct)
     {
@@ -27,7 +27,7 @@ internal sealed class AssetDetails(AssetReader reader, TimeProvider clock, IOpti
             return TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Asset not found", detail: $"No published {what} has id or slug '{idOrSlug}'.");
         }
 
-        var body = JsonSerializer.SerializeToUtf8Bytes(asset.ToDetail(UkTime.Now(clock)), json.Value.SerializerOptions);
+        var body = JsonSerializer.SerializeToUtf8Bytes(asset.ToDetail(UkTime.Now(clock), verification, evidence), json.Value.SerializerOptions);
 
         // The version, then the body's hash: it changes with anything shown (categories, next sessions), and an editor
         // may send it back in If-Match (only the version is compared there).

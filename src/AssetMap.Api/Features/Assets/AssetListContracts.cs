@@ -1,3 +1,4 @@
+using AssetMap.Api.Features.Assets.ReadModel;
 using AssetMap.Domain.Assets;
 
 namespace AssetMap.Api.Features.Assets;
@@ -16,6 +17,7 @@ namespace AssetMap.Api.Features.Assets;
 /// <param name="LastVerifiedAt">When the record was last checked.</param>
 /// <param name="Venue">For an activity, the published hub it meets at.</param>
 /// <param name="Href">The detail URL.</param>
+/// <param name="Verification">fresh, due, overdue or unverified (see the detail's verification).</param>
 public sealed record AssetSummaryResponse(
     Guid Id,
     string Slug,
@@ -29,7 +31,8 @@ public sealed record AssetSummaryResponse(
     string? PcnAreaCode,
     DateTimeOffset? LastVerifiedAt,
     AssetLink? Venue,
-    string Href);
+    string Href,
+    VerificationState Verification);
 
 /// <summary>A page of search results.</summary>
 /// <param name="Items">This page's results, nearest first when the search had a point.</param>

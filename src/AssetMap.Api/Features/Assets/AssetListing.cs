@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.WebUtilities;
 namespace AssetMap.Api.Features.Assets;
 
 /// <summary>Runs a list request for any asset list endpoint: check, search, shape as JSON or GeoJSON, link pages.</summary>
-internal sealed class AssetListing(AssetSearchValidator validator, AssetSearch search)
+internal sealed class AssetListing(AssetSearchValidator validator, AssetSearch search, ReadModel.VerificationRules verification)
 {
     public async Task<IResult> ListAsync(
         HttpContext http, AssetSearchParameters parameters, IReadOnlyList<string>? kinds, string? pcnRestriction, CancellationToken ct)
@@ -22,7 +22,7 @@ internal sealed class AssetListing(AssetSearchValidator validator, AssetSearch s
         }
 
         var page = await search.SearchAsync(criteria, ct);
-        var items = page.Items.Select(h => h.ToSummary()).ToList();
+        var items = page.Items.Select(h => h.ToSummary(verification)).ToList();
         var totalPages = (page.TotalCount + criteria.PageSize - 1) / criteria.PageSize;
         var links = new PageLinks(
             PageUrl(http, criteria.Page),

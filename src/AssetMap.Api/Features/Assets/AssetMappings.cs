@@ -10,7 +10,7 @@ internal static class AssetMappings
 {
     public const string DetailPath = "/api/v1/assets/";
 
-    public static AssetDetailResponse ToDetail(this AssetView view, DateTime nowLocal) => new(
+    public static AssetDetailResponse ToDetail(this AssetView view, DateTime nowLocal, VerificationRules verification, EvidenceRules evidence) => new(
         view.Id,
         view.Slug,
         view.Kind,
@@ -27,12 +27,18 @@ internal static class AssetMappings
         view.AccessibilityNotes,
         view.LastVerifiedAt,
         view.Hub is { } hub ? new HubDetails(hub.OpeningHours?.ToString(), hub.Facilities) : null,
-        view.MicroEnterprise is { } enterprise ? enterprise.ToResponse(view.Location) : null,
-        view.Activity is { } activity ? activity.ToResponse(nowLocal) : null);
+        view.MicroEnterprise is { } enterprise ? enterprise.ToResponse(view.Location, evidence) : null,
+        view.Activity is { } activity ? activity.ToResponse(nowLocal) : null,
+        verification.Of(view).ToResponse());
+
+    public static VerificationResponse ToResponse(this Verification verification) =>
+        new(verification.State, verification.LastVerifiedAt, verification.DueAt);
+
+    public static EvidenceResponse ToResponse(this EvidenceItem item) => new(item.Kind, item.Date, item.ExpiresOn, item.State, item.Reference);
 
     public static AddressResponse ToAddress(this AssetView view) => new(view.AddressLine, view.Town, view.Postcode);
 
-    public static AssetSummaryResponse ToSummary(this AssetHit hit) => new(
+    public static AssetSummaryResponse ToSummary(this AssetHit hit, VerificationRules verification) => new(
         hit.View.Id,
         hit.View.Slug,
         hit.View.Kind,
@@ -45,7 +51,8 @@ internal static class AssetMappings
         hit.View.PcnArea?.Code,
         hit.View.LastVerifiedAt,
         hit.View.Activity?.Venue?.ToLink(),
-        DetailPath + hit.View.Id);
+        DetailPath + hit.View.Id,
+        verification.Of(hit.View).State);
 
     public static AssetLink ToLink(this VenueView venue) => new(venue.Id, venue.Slug, venue.Name, DetailPath + venue.Id);
 
@@ -58,7 +65,7 @@ internal static class AssetMappings
     public static ServiceAreaResponse? ServiceArea(this MicroEnterpriseView enterprise, Point publicPoint) =>
         enterprise.ServiceRadiusMetres is { } radius ? new ServiceAreaResponse(publicPoint.ToGeoPoint(), radius) : null;
 
-    private static MicroEnterpriseResponse ToResponse(this MicroEnterpriseView enterprise, Point publicPoint) => new(
+    private static MicroEnterpriseResponse ToResponse(this MicroEnterpriseView enterprise, Point publicPoint, EvidenceRules evidence) => new(
         enterprise.Services,
         enterprise.Price?.Pence,
         enterprise.Price?.ToString(),
@@ -68,7 +75,9 @@ internal static class AssetMappings
         enterprise.DbsCheckedOn,
         enterprise.CqcRegistration,
         enterprise.ServiceArea(publicPoint),
-        enterprise.HomeBased);
+        enterprise.HomeBased,
+        enterprise.CqcCheckedOn,
+        [.. evidence.Of(enterprise).Select(ToResponse)]);
 
     private static ActivityResponse ToResponse(this ActivityView activity, DateTime nowLocal) => new(
         activity.Provider,

@@ -69,5 +69,51 @@ internal static class Display
 
     public static bool Expired(DateOnly? date, DateOnly today) => date is { } d && d < today;
 
+    public static string MonthYear(DateTimeOffset when) => when.ToString("MMMM yyyy", Uk);
+
+    /// <summary>"Last checked November 2026", or, for an unverified entry, that it has not been checked since then.</summary>
+    public static string Checked(Verification verification, DateTimeOffset createdAt) => (verification.State, verification.LastVerifiedAt) switch
+    {
+        (VerificationState.Unverified, { } last) => $"Not checked since {MonthYear(last)}: details may be out of date",
+        (VerificationState.Unverified, null) => $"Not checked since it was added in {MonthYear(createdAt)}: details may be out of date",
+        (_, { } last) => $"Last checked {MonthYear(last)}",
+        _ => "Not checked yet",
+    };
+
+    public static string EvidenceName(EvidenceKind kind) => kind switch
+    {
+        EvidenceKind.DbsCheck => "DBS check",
+        EvidenceKind.PublicLiabilityInsurance => "Public liability insurance",
+        _ => "CQC registration",
+    };
+
+    /// <summary>What the evidence row says after its tag, in plain words.</summary>
+    public static string EvidenceText(EvidenceItem item) => (item.Kind, item.State) switch
+    {
+        (_, EvidenceState.NoDate) when item.Kind == EvidenceKind.CqcRegistration => $"{item.Reference}: date of the last check not recorded",
+        (_, EvidenceState.NoDate) => "Not recorded",
+        (EvidenceKind.DbsCheck, EvidenceState.Expired) => $"Checked {Date(item.Date!.Value)}: more than {Age(item)} ago, due again",
+        (EvidenceKind.DbsCheck, _) => $"Checked {Date(item.Date!.Value)}, due again by {Date(item.ExpiresOn!.Value)}",
+        (EvidenceKind.PublicLiabilityInsurance, EvidenceState.Expired) => $"Expired on {Date(item.ExpiresOn!.Value)}",
+        (EvidenceKind.PublicLiabilityInsurance, _) => $"Valid until {Date(item.ExpiresOn!.Value)}",
+        (_, EvidenceState.Expired) => $"{item.Reference}: last confirmed {Date(item.Date!.Value)}, re-check was due {Date(item.ExpiresOn!.Value)}",
+        _ => $"{item.Reference}: confirmed {Date(item.Date!.Value)}, re-check due {Date(item.ExpiresOn!.Value)}",
+    };
+
+    /// <summary>The GOV.UK tag for a flagged item; null when the evidence is in date.</summary>
+    public static (string Text, string Class)? EvidenceTag(EvidenceState state) => state switch
+    {
+        EvidenceState.Expired => ("Expired", "govuk-tag--red"),
+        EvidenceState.ExpiringSoon => ("Expires soon", "govuk-tag--yellow"),
+        EvidenceState.NoDate => ("No date", "govuk-tag--grey"),
+        _ => null,
+    };
+
+    private static string Age(EvidenceItem item)
+    {
+        var months = ((item.ExpiresOn!.Value.Year - item.Date!.Value.Year) * 12) + item.ExpiresOn.Value.Month - item.Date.Value.Month;
+        return months % 12 == 0 ? $"{months / 12} years" : $"{months} months";
+    }
+
     private static string Time(TimeOnly time) => time.ToString(time.Minute == 0 ? "htt" : "h:mmtt", Uk).ToLowerInvariant();
 }

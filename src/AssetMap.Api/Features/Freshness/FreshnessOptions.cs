@@ -21,6 +21,9 @@ public sealed class FreshnessOptions
     /// <summary>Months overdue after which an entry leaves public search; 0 keeps overdue entries in search (demoted only).</summary>
     public int HideAfterOverdueMonths { get; set; } = 12;
 
+    /// <summary>Days before its due date that an entry counts as <em>due</em> (listed for editors, still fresh to the public).</summary>
+    public int DueSoonDays { get; set; } = 30;
+
     /// <summary>The review interval for <paramref name="kind"/>.</summary>
     public int IntervalMonths(AssetKind kind) =>
         ReviewIntervalMonthsByKind.TryGetValue(kind, out var months) && months > 0 ? months : ReviewIntervalMonths;

@@ -39,6 +39,8 @@ internal static class AssetFields
             ctx => ctx.Source.View.WheelchairAccessible),
         new("accessibility", typeof(StringGraphType), "Notes on access.", ctx => ctx.Source.View.AccessibilityNotes),
         new("lastVerifiedAt", typeof(DateTimeOffsetGraphType), "When the record was last checked.", ctx => ctx.Source.View.LastVerifiedAt),
+        new("verification", typeof(NonNullGraphType<VerificationType>), "Fresh, due, overdue or unverified, with when it was last checked and falls due.",
+            ctx => ctx.RequestServices!.GetRequiredService<VerificationRules>().Of(ctx.Source.View)),
         new("pcnArea", typeof(PcnAreaType), "The PCN area it is in.", ctx => ctx.Source.View.PcnArea),
         new("distanceMetres", typeof(FloatGraphType), "Great-circle distance from the search point, when the query had one.",
             ctx => ctx.Source.DistanceMetres is { } metres ? Math.Round(metres, 1) : null),

@@ -45,6 +45,10 @@ internal sealed class MicroEnterpriseType : ObjectGraphType<AssetHit>
         Field<DateOnlyGraphType>("insuranceExpiresOn").Description("Public liability insurance expiry.").Resolve(ctx => Me(ctx).InsuranceExpiresOn);
         Field<DateOnlyGraphType>("dbsCheckedOn").Description("Date of the latest DBS check.").Resolve(ctx => Me(ctx).DbsCheckedOn);
         Field<StringGraphType>("cqcRegistration").Description("CQC registration id, where the service is regulated.").Resolve(ctx => Me(ctx).CqcRegistration);
+        Field<DateOnlyGraphType>("cqcCheckedOn").Description("When the CQC registration was last confirmed on the CQC register.").Resolve(ctx => Me(ctx).CqcCheckedOn);
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<EvidenceType>>>>("evidence")
+            .Description("DBS check, insurance and CQC registration with their dates, each flagged valid, expiring soon, expired or undated.")
+            .Resolve(ctx => ctx.RequestServices!.GetRequiredService<EvidenceRules>().Of(Me(ctx)));
         Field<ServiceAreaType>("serviceArea").Description("Where it works.").Resolve(ctx => Me(ctx).ServiceArea(ctx.Source.View.Location));
         Field<NonNullGraphType<BooleanGraphType>>("homeBased").Description("Run from a home address.").Resolve(ctx => Me(ctx).HomeBased);
     }

@@ -659,6 +659,10 @@ namespace AssetMap.Domain.Persistence.Migrations
                         .HasColumnType("boolean")
                         .HasColumnName("accepts_direct_payments");
 
+                    b.Property<DateOnly?>("CqcCheckedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("cqc_checked_on");
+
                     b.Property<string>("CqcRegistration")
                         .HasMaxLength(20)
                         .HasColumnType("character varying(20)")

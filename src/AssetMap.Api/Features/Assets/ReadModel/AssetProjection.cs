@@ -59,6 +59,7 @@ internal static class AssetProjection
                     InsuranceExpiresOn = ((MicroEnterprise)a).InsuranceExpiresOn,
                     DbsCheckedOn = ((MicroEnterprise)a).DbsCheckedOn,
                     CqcRegistration = ((MicroEnterprise)a).CqcRegistration,
+                    CqcCheckedOn = ((MicroEnterprise)a).CqcCheckedOn,
                     ServiceRadiusMetres = ((MicroEnterprise)a).ServiceRadiusMetres,
                     HomeBased = ((MicroEnterprise)a).HomeBased,
                 }

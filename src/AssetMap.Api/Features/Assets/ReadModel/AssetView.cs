@@ -50,6 +50,9 @@ internal sealed record AssetView
 
     public DateTimeOffset? LastVerifiedAt { get; init; }
 
+    /// <summary>When the record was first saved: a never-checked entry's review interval runs from here (see <see cref="VerificationRules"/>).</summary>
+    public DateTimeOffset CreatedAt { get; init; }
+
     /// <summary>When the record last changed (the Open Referral feed's <c>last_modified</c> and <c>modified_after</c>).</summary>
     public DateTimeOffset UpdatedAt { get; init; }
 
@@ -95,6 +98,9 @@ internal sealed record MicroEnterpriseView
     public DateOnly? DbsCheckedOn { get; init; }
 
     public string? CqcRegistration { get; init; }
+
+    /// <summary>When the CQC registration was last confirmed (flags come from <see cref="EvidenceRules"/>).</summary>
+    public DateOnly? CqcCheckedOn { get; init; }
 
     /// <summary>Centred on the public point.</summary>
     public int? ServiceRadiusMetres { get; init; }

@@ -20,6 +20,15 @@ public sealed class AssetImporter(AssetMapDbContext db, TimeProvider clock)
 
     private const long AdvisoryLockKey = 0x4153_5341_5353; // "ASSASS": one asset import at a time
 
+    /// <summary>
+    /// True while any asset import (a CLI run or an upload, in any process) holds the import lock: a caller that must
+    /// not wait for it (the upload endpoint) answers 409 instead.
+    /// </summary>
+    public static Task<bool> IsRunningAsync(AssetMapDbContext db, CancellationToken ct) =>
+        db.Database.SqlQuery<bool>(
+            $"SELECT EXISTS (SELECT 1 FROM pg_locks WHERE locktype = 'advisory' AND objsubid = 1 AND granted AND ((classid::bigint << 32) | objid::bigint) = {AdvisoryLockKey}) AS \"Value\"")
+            .SingleAsync(ct);
+
     /// <summary>Imports <paramref name="path"/>; throws <see cref="SpreadsheetException"/> when the file cannot be read at all.</summary>
     public async Task<ImportReport> ImportAsync(string path, AssetImportOptions options, CancellationToken ct)
     {
@@ -53,10 +62,12 @@ public sealed class AssetImporter(AssetMapDbContext db, TimeProvider clock)
         var autoDetect = db.ChangeTracker.AutoDetectChangesEnabled;
         db.ChangeTracker.AutoDetectChangesEnabled = false;
         var matches = new AssetMatches(db);
-        var apply = new AssetApplier(db, fileName, clock.GetUtcNow(), categories, matches);
+        var apply = new AssetApplier(db, fileName, clock.GetUtcNow(), categories, matches, Actor(options.Actor));
         try
         {
             var rows = tables.Where(t => t.Problem is null).SelectMany(t => t.Rows).ToList();
+            var done = 0;
+            options.Progress?.Report(new ImportProgress(0, rows.Count));
             await matches.IndexAsync(
                 [.. rows.Select(r => Cell(r, "ref")).OfType<string>()],
                 [.. rows.Where(r => Cell(r, "ref") is null).Select(r => Cell(r, "name") ?? Cell(r, "organisation")).OfType<string>()], ct);
@@ -89,6 +100,8 @@ public sealed class AssetImporter(AssetMapDbContext db, TimeProvider clock)
                 rejected.AddRange(refused);
                 waiting.AddRange(later);
                 problems.AddRange(batch.Except(later).Where(c => !c.Row.HasErrors).SelectMany(c => c.Row.Problems));
+                done += chunk.Length;
+                options.Progress?.Report(new ImportProgress(done, rows.Count));
             }
 
             // Activities whose venue is a hub further down the file: every hub is known now.
@@ -130,6 +143,12 @@ public sealed class AssetImporter(AssetMapDbContext db, TimeProvider clock)
             db.ChangeTracker.AutoDetectChangesEnabled = autoDetect;
         }
     }
+
+    /// <summary>Who history names: the given actor, else the operating system user, else "importer".</summary>
+    public static string Actor(string? given) =>
+        !string.IsNullOrWhiteSpace(given) ? given.Trim()
+        : !string.IsNullOrWhiteSpace(Environment.UserName) ? Environment.UserName
+        : "importer";
 
     private static int IndexOf(IReadOnlyList<ImportTable> tables, ImportTable table) =>
         tables.Select((t, i) => (t, i)).First(p => ReferenceEquals(p.t, table)).i;

@@ -4,7 +4,7 @@ namespace AssetMap.Import.Readers;
 /// A file (spreadsheet or mapping) that cannot be read as asked: the message names the file and says why, in
 /// words an officer can act on. Library exceptions are wrapped, never let through.
 /// </summary>
-internal sealed class SpreadsheetException : Exception
+public sealed class SpreadsheetException : Exception
 {
     public SpreadsheetException()
     {

@@ -45,6 +45,7 @@ internal static class AssetFingerprint
                 Add(me.InsuranceExpiresOn);
                 Add(me.DbsCheckedOn);
                 Add(me.CqcRegistration);
+                Add(me.CqcCheckedOn);
                 Add(me.ServiceRadiusMetres);
                 Add(me.HomeBased);
                 Add(me.ShowsHomeLocation);

@@ -1,5 +1,6 @@
 using AssetMap.Domain;
 using AssetMap.Domain.Assets;
+using AssetMap.Domain.History;
 using AssetMap.Domain.Persistence;
 using AssetMap.Domain.Taxonomy;
 using Microsoft.EntityFrameworkCore;
@@ -13,11 +14,13 @@ internal sealed record ApplyOutcome(int Created, int Updated, int Unchanged, int
 /// Creates, updates or leaves alone the asset each candidate row describes, one batch at a time: the batch's matches
 /// are read in one query, every asset is built through the domain's factories (a broken rule rejects the row, never
 /// the file), new assets are copied in (<see cref="AssetCopy"/>), changed ones saved by EF, and the change tracker
-/// cleared, so memory stays flat however long the file is.
+/// cleared, so memory stays flat however long the file is. Every created, updated or archived asset gets a history
+/// entry naming the file, sheet and row and each field's before and after, copied in with the batch (<see cref="AuditCopy"/>).
 /// </summary>
 internal sealed class AssetApplier(
-    AssetMapDbContext db, string fileName, DateTimeOffset now, IReadOnlyCollection<Category> categories, AssetMatches matches)
+    AssetMapDbContext db, string fileName, DateTimeOffset now, IReadOnlyCollection<Category> categories, AssetMatches matches, string actor)
 {
+    private readonly List<AuditEntry> _history = [];
     private readonly SlugReservations _slugs = new(db);
     private readonly HashSet<Guid> _touched = [];
     private readonly List<Guid> _placed = [];
@@ -76,6 +79,8 @@ internal sealed class AssetApplier(
         db.ChangeTracker.DetectChanges();
         await db.SaveChangesAsync(ct);
         db.ChangeTracker.Clear();
+        await AuditCopy.WriteAsync(db, _history, ct);
+        _history.Clear();
         return (rejected, waiting);
     }
 
@@ -92,12 +97,17 @@ internal sealed class AssetApplier(
             var ids = absent.Select(a => a.Id).ToList();
             foreach (var asset in await db.Assets.Where(a => ids.Contains(a.Id)).ToListAsync(ct))
             {
+                var before = AssetSnapshot.Of(asset);
                 asset.Archive();
+                _history.Add(AuditEntry.Record("asset", asset.Id, "archived", actor, AuditSource.Import,
+                    Detail($"{fileName} › no longer listed"), AssetSnapshot.Changes(before, AssetSnapshot.Of(asset)), now));
             }
 
             db.ChangeTracker.DetectChanges();
             await db.SaveChangesAsync(ct);
             db.ChangeTracker.Clear();
+            await AuditCopy.WriteAsync(db, _history, ct);
+            _history.Clear();
         }
 
         return new ApplyOutcome(_created, _updated, _unchanged, archiveMissing ? absent.Count : 0,
@@ -114,6 +124,8 @@ internal sealed class AssetApplier(
 
         fresh.Reslug(await _slugs.UniqueAsync(fresh, ct));
         _inserts.Add(fresh);
+        _history.Add(AuditEntry.Record("asset", fresh.Id, "created", actor, AuditSource.Import, Where(candidate.Row),
+            AssetSnapshot.Created(AssetSnapshot.Of(fresh)), now));
         _touched.Add(fresh.Id);
         _placed.Add(fresh.Id);
         _created++;
@@ -135,6 +147,8 @@ internal sealed class AssetApplier(
             return asset;
         }
 
+        // Only a changed record pays for snapshots: an unchanged re-import stays a fingerprint comparison.
+        var before = AssetSnapshot.Of(asset);
         try
         {
             Update(asset, candidate, fresh);
@@ -147,6 +161,8 @@ internal sealed class AssetApplier(
             return null;
         }
 
+        _history.Add(AuditEntry.Record("asset", asset.Id, "updated", actor, AuditSource.Import, Where(candidate.Row),
+            AssetSnapshot.Changes(before, AssetSnapshot.Of(asset)), now));
         _placed.Add(asset.Id);
         _updated++;
         return asset;
@@ -182,6 +198,13 @@ internal sealed class AssetApplier(
             return null;
         }
     }
+
+    // "file › sheet › row N" (no sheet for a CSV), as the officer finds the row.
+    private string Where(RowContext row) =>
+        Detail(row.Table.Sheet is { } sheet ? $"{fileName} › {sheet} › row {row.Row.RowNumber}" : $"{fileName} › row {row.Row.RowNumber}");
+
+    // The column holds 500 characters; a long file name must not fail the import.
+    private static string Detail(string text) => text.Length <= 500 ? text : text[..499] + "…";
 
     private static ActivityDetails Details(ActivityDraft d, Guid? venue) =>
         new(d.Provider, venue, d.Schedule, d.Cost, d.Eligibility, d.Referral, d.Capacity);

@@ -41,6 +41,7 @@ internal static class ColumnMap
         ("insuranceExpiry", ["insurance expiry", "insurance expires", "public liability expiry", "pli expiry"]),
         ("dbsChecked", ["dbs checked", "dbs date", "dbs check date"]),
         ("cqcRegistration", ["cqc registration", "cqc", "cqc id"]),
+        ("cqcChecked", ["cqc checked", "cqc check date", "cqc registration checked"]),
         ("serviceRadiusKm", ["service radius (km)", "service radius", "radius km", "travels (km)"]),
         ("homeBased", ["home based", "run from home"]),
         ("showHomeLocation", ["show home location"]),

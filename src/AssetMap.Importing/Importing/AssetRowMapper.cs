@@ -248,7 +248,8 @@ internal sealed class AssetRowMapper(
         return new MicroEnterpriseDetails(
             row.List("services"), price?.Price, row.Text("priceUnit") ?? price?.Unit, row.Get("directPayments", CellParse.YesNo) ?? false,
             row.Get("insuranceExpiry", CellParse.Date), row.Get("dbsChecked", CellParse.Date), row.Text("cqcRegistration"),
-            radiusKm is { } km ? (int)Math.Round(km * 1000) : null, ServiceArea: null, homeBased, showHome);
+            radiusKm is { } km ? (int)Math.Round(km * 1000) : null, ServiceArea: null, homeBased, showHome,
+            row.Get("cqcChecked", CellParse.Date));
     }
 
     private ActivityDraft? Activity(RowContext row)
