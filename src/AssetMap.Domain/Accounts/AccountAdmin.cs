@@ -1,3 +1,4 @@
+using System.Security.Cryptography;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 
@@ -9,6 +10,9 @@ namespace AssetMap.Domain.Accounts;
 /// </summary>
 public sealed class AccountAdmin(UserManager<Account> users)
 {
+    /// <summary>A password to hand over: 20 characters without look-alikes (about 116 bits).</summary>
+    public static string NewPassword() => RandomNumberGenerator.GetString("abcdefghijkmnopqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789", 20);
+
     /// <summary>Every account, by user name, with its roles.</summary>
     public async Task<IReadOnlyList<(Account Account, IReadOnlyList<string> Roles)>> ListAsync(CancellationToken ct = default)
     {

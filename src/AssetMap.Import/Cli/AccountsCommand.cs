@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.Security.Cryptography;
 using AssetMap.Domain.Accounts;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
@@ -111,11 +110,7 @@ internal static class AccountsCommand
     private static async Task<Password> PasswordAsync(bool fromStdin) =>
         fromStdin
             ? new((await Console.In.ReadLineAsync())?.TrimEnd('\r', '\n') ?? "", false)
-            : new(Generate(), true);
-
-    /// <summary>20 characters from a 56-letter alphabet without look-alikes: about 116 bits.</summary>
-    internal static string Generate() =>
-        RandomNumberGenerator.GetString("abcdefghijkmnopqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789", 20);
+            : new(AccountAdmin.NewPassword(), true);
 
     private static async Task<IdentityResult> Then(Task<IdentityResult> first, params Func<Task<IdentityResult>>[] rest)
     {

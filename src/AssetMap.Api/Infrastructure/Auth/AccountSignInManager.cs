@@ -1,0 +1,34 @@
+using AssetMap.Domain.Accounts;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Options;
+
+namespace AssetMap.Api.Infrastructure.Auth;
+
+/// <summary>Identity's sign-in manager, refusing disabled accounts before their password is even checked.</summary>
+internal sealed class AccountSignInManager(
+    UserManager<Account> users,
+    IHttpContextAccessor contextAccessor,
+    IUserClaimsPrincipalFactory<Account> claimsFactory,
+    IOptions<IdentityOptions> options,
+    ILogger<SignInManager<Account>> logger,
+    IAuthenticationSchemeProvider schemes,
+    IUserConfirmation<Account> confirmation)
+    : SignInManager<Account>(users, contextAccessor, claimsFactory, options, logger, schemes, confirmation)
+{
+    public override async Task<bool> CanSignInAsync(Account user) => !user.Disabled && await base.CanSignInAsync(user);
+}
+
+/// <summary>Adds the display name to the cookie's claims, so the header needs no query.</summary>
+internal sealed class AccountClaimsFactory(UserManager<Account> users, RoleManager<IdentityRole<Guid>> roles, IOptions<IdentityOptions> options)
+    : UserClaimsPrincipalFactory<Account, IdentityRole<Guid>>(users, roles, options)
+{
+    public const string DisplayName = "display_name";
+
+    protected override async Task<System.Security.Claims.ClaimsIdentity> GenerateClaimsAsync(Account user)
+    {
+        var identity = await base.GenerateClaimsAsync(user);
+        identity.AddClaim(new(DisplayName, user.DisplayName));
+        return identity;
+    }
+}
