@@ -56,8 +56,13 @@ internal static class AuthSetup
         return services;
     }
 
+    /// <summary>
+    /// Authentication, authorisation, then antiforgery for minimal-API form endpoints (<c>[FromForm]</c>, <c>IFormFile</c>):
+    /// they demand this middleware. Razor Pages check their own tokens; endpoints that programs post with a bearer token
+    /// (immune to cross-site forgery) opt out with <c>.DisableAntiforgery()</c>.
+    /// </summary>
     public static IApplicationBuilder UseAssetMapAuth(this IApplicationBuilder app) =>
-        app.UseAuthentication().UseAuthorization();
+        app.UseAuthentication().UseAuthorization().UseAntiforgery();
 
     /// <summary>API surfaces answer with status codes and problem documents; everything else is a page.</summary>
     public static bool IsApi(HttpRequest request) =>

@@ -71,7 +71,7 @@ public sealed class RoleMatrixTests(ApiFactory api) : IClassFixture<ApiFactory>
         ("GET /api/v1/pcn-areas/{code}", "/api/v1/pcn-areas/{area}", Access.Public, 200),
         ("GET /api/v1/pcn-areas/{code}/assets", "/api/v1/pcn-areas/{area}/assets", Access.Public, 200),
         ("GET /api/v1/postcodes/{postcode}", "/api/v1/postcodes/{postcode}", Access.Public, 200),
-        // GraphQL (its private fields check roles inside the schema) and the explorer.
+        // GraphQL (the request carries the caller to the schema) and its explorer.
         ("GET /graphql/", "/graphql/?query=%7B__typename%7D", Access.Public, 200),
         ("POST /graphql/", "/graphql/", Access.Public, 200),
         ("GET /graphql/ui", "/graphql/ui", Access.Public, 200),
