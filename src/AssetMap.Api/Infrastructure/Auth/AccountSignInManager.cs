@@ -18,17 +18,3 @@ internal sealed class AccountSignInManager(
 {
     public override async Task<bool> CanSignInAsync(Account user) => !user.Disabled && await base.CanSignInAsync(user);
 }
-
-/// <summary>Adds the display name to the cookie's claims, so the header needs no query.</summary>
-internal sealed class AccountClaimsFactory(UserManager<Account> users, RoleManager<IdentityRole<Guid>> roles, IOptions<IdentityOptions> options)
-    : UserClaimsPrincipalFactory<Account, IdentityRole<Guid>>(users, roles, options)
-{
-    public const string DisplayName = "display_name";
-
-    protected override async Task<System.Security.Claims.ClaimsIdentity> GenerateClaimsAsync(Account user)
-    {
-        var identity = await base.GenerateClaimsAsync(user);
-        identity.AddClaim(new(DisplayName, user.DisplayName));
-        return identity;
-    }
-}

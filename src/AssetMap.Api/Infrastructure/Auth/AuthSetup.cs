@@ -24,8 +24,7 @@ internal static class AuthSetup
     {
         services.AddAssetMapAccounts()
             .AddSignInManager<AccountSignInManager>()
-            .AddClaimsPrincipalFactory<AccountClaimsFactory>()
-            .AddDefaultTokenProviders();
+            .AddClaimsPrincipalFactory<AccountClaimsFactory>();
 
         var authentication = services.AddAuthentication(options =>
             {
