@@ -120,6 +120,19 @@ importer() { dotnet run --no-build -c Release --no-launch-profile --project src/
 importer migrate
 importer seed "$ROOT/seed-data"
 
+# Development only: one account per role, named after it, with a fresh random password on every start. The passwords
+# are printed in the ready block below and kept nowhere else (Identity stores only their hashes). Outside Development
+# no account is made: the first admin comes from `AssetMap.Import accounts create`.
+accounts=()
+if [ "$ASPNETCORE_ENVIRONMENT" = Development ]; then
+  for role in practitioner broker editor admin; do
+    password=$(head -c 400 /dev/urandom | tr -dc 'A-HJ-NP-Za-km-z2-9' | cut -c1-20)
+    importer accounts create "$role" --role "$role" --display-name "Sample $role" --password-stdin --reset-if-exists \
+      <<<"$password" >/dev/null
+    accounts+=("$(printf '  %-13s %s / %s' "$role" "$role" "$password")")
+  done
+fi
+
 # setsid: own process group, so stop_app can end `dotnet run` and its child together, and
 # Ctrl+C in the terminal reaches only this script (whose trap stops the app cleanly).
 setsid dotnet run --no-build -c Release --no-launch-profile --project src/AssetMap.Api \
@@ -151,6 +164,10 @@ AssetMap is ready:
   health     $url/health/ready
   app log    $APP_LOG
 EOF
+if [ "${#accounts[@]}" -gt 0 ]; then
+  echo "  sign in    $url/account/sign-in  (Development accounts, user / password, new passwords every start):"
+  printf '%s\n' "${accounts[@]}"
+fi
 
 if [ "$mode" = detach ]; then
   trap - EXIT

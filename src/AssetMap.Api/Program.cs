@@ -24,7 +24,7 @@ builder.Services.AddAssetMapTelemetry(builder.Configuration);
 builder.Services.AddAssetMapHosts(builder.Configuration);
 builder.Services.AddAssetMapSecurityHeaders(builder.Configuration);
 builder.Services.AddAssetMapRateLimiting();
-builder.Services.AddAssetMapAuth();
+builder.Services.AddAssetMapAuth(builder.Configuration);
 
 builder.Services.AddAssetMapPersistence(builder.Configuration.GetConnectionString("AssetMap"), DatabaseResilience.ForApi(builder.Configuration));
 builder.Services.AddAssetMapRequestBudget(builder.Configuration);

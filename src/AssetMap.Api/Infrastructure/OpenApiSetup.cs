@@ -15,6 +15,7 @@ internal static class OpenApiSetup
                 Version = "v1",
                 Description = "Community assets near a person: hubs, micro-enterprises and social-prescribing activities.",
             });
+            Auth.BearerOpenApi.AddTo(options);
             var xml = Path.Combine(AppContext.BaseDirectory, "AssetMap.Api.xml");
             if (File.Exists(xml))
             {

@@ -12,11 +12,18 @@ namespace AssetMap.Api.Infrastructure;
 /// <remarks>
 /// The partition is the client address after <see cref="Hosts"/> has applied <c>X-Forwarded-For</c> from known proxies.
 /// Signed-in callers get their own, larger budget keyed by name (<see cref="RateLimitingOptions.AuthenticatedFactor"/>);
-/// that takes effect once sign-in exists and <c>UseAuthentication</c> runs before <c>UseAssetMapRateLimiting</c>.
+/// (cookie or bearer token: <c>UseAuthentication</c> runs before <c>UseAssetMapRateLimiting</c>). Form posts that anyone
+/// can make get stricter named policies: <see cref="SignInPolicy"/> and <see cref="PublicFormPolicy"/>.
 /// </remarks>
 internal static partial class RateLimiting
 {
     public const string Section = "RateLimiting";
+
+    /// <summary>Sign-in form posts, per client address (the per-account half is <c>Auth.SignInThrottle</c>).</summary>
+    public const string SignInPolicy = "sign-in";
+
+    /// <summary>Forms anyone may post without signing in (the suggestion form): per client address, posts only.</summary>
+    public const string PublicFormPolicy = "public-form";
 
     public static IServiceCollection AddAssetMapRateLimiting(this IServiceCollection services)
     {
@@ -27,6 +34,8 @@ internal static partial class RateLimiting
             options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
             options.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context => Partition(context, settings));
             options.OnRejected = RejectAsync;
+            options.AddPolicy(SignInPolicy, context => FormPosts(context, SignInPolicy, settings.SignIn));
+            options.AddPolicy(PublicFormPolicy, context => FormPosts(context, PublicFormPolicy, settings.PublicForm));
         });
         return services.AddRateLimiter(_ => { });
     }
@@ -60,6 +69,12 @@ internal static partial class RateLimiting
         var address = context.Connection.RemoteIpAddress?.ToString() ?? "unknown";
         return Fixed($"{policy}|ip|{address}", limit, 1);
     }
+
+    // Stricter budgets for endpoints that take a form post: reading the form stays under the general budget only.
+    private static RateLimitPartition<string> FormPosts(HttpContext context, string policy, RateLimitingOptions.Limit limit) =>
+        HttpMethods.IsPost(context.Request.Method)
+            ? Fixed($"{policy}|ip|{context.Connection.RemoteIpAddress?.ToString() ?? "unknown"}", limit, 1)
+            : RateLimitPartition.GetNoLimiter(policy);
 
     private static RateLimitPartition<string> Fixed(string key, RateLimitingOptions.Limit limit, int factor) =>
         RateLimitPartition.GetFixedWindowLimiter(key, _ => new FixedWindowRateLimiterOptions
@@ -105,6 +120,15 @@ internal sealed class RateLimitingOptions
 
     /// <summary>GraphQL per client address: lower, because one document can ask for many searches.</summary>
     public Limit GraphQL { get; set; } = new() { PermitLimit = 60, WindowSeconds = 60 };
+
+    /// <summary>Sign-in posts per client address (<see cref="RateLimiting.SignInPolicy"/>).</summary>
+    public Limit SignIn { get; set; } = new() { PermitLimit = 20, WindowSeconds = 300 };
+
+    /// <summary>Sign-in posts per account name typed, from any address (<c>Auth.SignInThrottle</c>).</summary>
+    public Limit SignInPerAccount { get; set; } = new() { PermitLimit = 10, WindowSeconds = 300 };
+
+    /// <summary>Public form posts per client address (<see cref="RateLimiting.PublicFormPolicy"/>).</summary>
+    public Limit PublicForm { get; set; } = new() { PermitLimit = 5, WindowSeconds = 600 };
 
     /// <summary>Signed-in callers get this many times the anonymous budget, per user rather than per address.</summary>
     public int AuthenticatedFactor { get; set; } = 10;

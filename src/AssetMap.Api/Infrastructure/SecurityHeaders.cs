@@ -30,7 +30,7 @@ internal static class SecurityHeaders
             app.UseHttpsRedirection();
         }
 
-        var policy = ContentSecurityPolicy(app.Configuration[TileUrlKey] ?? DefaultTileUrl);
+        var policy = ContentSecurityPolicy(app.Configuration[TileUrlKey] ?? DefaultTileUrl, app.Configuration["Authentication:OpenIdConnect:Authority"]);
         return app.Use((context, next) =>
         {
             // On starting, not now: the exception handler clears the headers of a response it takes over.
@@ -48,10 +48,17 @@ internal static class SecurityHeaders
         });
     }
 
-    internal static string ContentSecurityPolicy(string tileUrl) =>
+    /// <remarks>
+    /// "Sign in with …" posts a form that redirects to the council's identity provider, and browsers apply
+    /// <c>form-action</c> to that redirect: the provider's origin is allowed when one is configured.
+    /// </remarks>
+    internal static string ContentSecurityPolicy(string tileUrl, string? identityProvider = null) =>
         "default-src 'self'; script-src 'self'; style-src 'self'; "
         + $"img-src 'self' data:{TileSource(tileUrl)}; font-src 'self' data:; connect-src 'self'; "
-        + "object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
+        + $"object-src 'none'; base-uri 'self'; form-action 'self'{Origin(identityProvider)}; frame-ancestors 'none'";
+
+    private static string Origin(string? url) =>
+        Uri.TryCreate(url, UriKind.Absolute, out var uri) && uri.Scheme is "https" or "http" ? " " + uri.GetLeftPart(UriPartial.Authority) : "";
 
     /// <summary><c>https://{s}.tile.example.org/{z}/{x}/{y}.png</c> → <c> https://*.tile.example.org</c>.</summary>
     private static string TileSource(string tileUrl)

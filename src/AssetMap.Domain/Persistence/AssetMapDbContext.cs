@@ -1,16 +1,23 @@
+using AssetMap.Domain.Accounts;
 using AssetMap.Domain.Assets;
 using AssetMap.Domain.History;
 using AssetMap.Domain.Places;
 using AssetMap.Domain.Suggestions;
 using AssetMap.Domain.Taxonomy;
 using AssetMap.Domain.TimeBank;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 
 namespace AssetMap.Domain.Persistence;
 
-/// <summary>The one database: PostgreSQL + PostGIS. Api and Import both use it; nothing else talks to the database.</summary>
-public sealed class AssetMapDbContext(DbContextOptions<AssetMapDbContext> options) : DbContext(options)
+/// <summary>
+/// The one database: PostgreSQL + PostGIS. Api and Import both use it; nothing else talks to the database. It is also
+/// ASP.NET Core Identity's store (accounts, roles), so people and the records they change live in one place.
+/// </summary>
+public sealed class AssetMapDbContext(DbContextOptions<AssetMapDbContext> options)
+    : IdentityDbContext<Account, IdentityRole<Guid>, Guid>(options)
 {
     /// <summary>Hubs, micro-enterprises and activities (one table).</summary>
     public DbSet<Asset> Assets => Set<Asset>();
@@ -60,11 +67,13 @@ public sealed class AssetMapDbContext(DbContextOptions<AssetMapDbContext> option
     }
 
     /// <inheritdoc />
-    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    protected override void OnModelCreating(ModelBuilder builder)
     {
-        modelBuilder.HasPostgresExtension("postgis");
-        modelBuilder.HasPostgresExtension("pg_trgm");
-        modelBuilder.ApplyConfigurationsFromAssembly(typeof(AssetMapDbContext).Assembly);
+        base.OnModelCreating(builder);
+        Configurations.AccountConfiguration.Apply(builder);
+        builder.HasPostgresExtension("postgis");
+        builder.HasPostgresExtension("pg_trgm");
+        builder.ApplyConfigurationsFromAssembly(typeof(AssetMapDbContext).Assembly);
     }
 
     /// <inheritdoc />

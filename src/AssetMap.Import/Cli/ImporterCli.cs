@@ -14,5 +14,6 @@ internal static class ImporterCli
         BenchmarkCommand.Create(),
         DatabaseCommands.Migrate(),
         DatabaseCommands.Seed(),
+        AccountsCommand.Create(),
     };
 }

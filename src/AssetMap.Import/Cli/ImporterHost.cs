@@ -1,3 +1,4 @@
+using AssetMap.Domain.Accounts;
 using AssetMap.Domain.Persistence;
 using AssetMap.Import.Importing;
 using AssetMap.Import.Seeding;
@@ -20,6 +21,7 @@ internal static class ImporterHost
         builder.Logging.AddFilter("Microsoft.EntityFrameworkCore.Database.Command", LogLevel.Critical);
         builder.Services.AddAssetMapPersistence(builder.Configuration.GetConnectionString("AssetMap"));
         builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddAssetMapAccounts();
         builder.Services.AddScoped<SampleDataLoader>();
         builder.Services.AddScoped<AssetImporter>();
         return builder.Build();

@@ -27,6 +27,9 @@ public sealed class WebServer : IAsyncLifetime
 
     public HttpClient Http { get; private set; } = null!;
 
+    /// <summary>The app's services (to make accounts through the same code the admin pages use).</summary>
+    public IServiceProvider Services => _factory?.Services ?? throw new InvalidOperationException("The server has not started.");
+
     /// <summary>Everything the app logs while the tests run (Serilog reads sinks from the container).</summary>
     public CapturedLogs Logs { get; } = new();
 

@@ -49,6 +49,19 @@ public static class TestTokens
         return new JsonWebTokenHandler().CreateToken(descriptor);
     }
 
+    /// <summary>The same claims as <see cref="For"/> with <c>"alg": "none"</c> and no signature: must never be accepted.</summary>
+    public static string WithoutSignature(string user, params string[] roles)
+    {
+        var now = DateTimeOffset.UtcNow.ToUnixTimeSeconds();
+        var payload = new Dictionary<string, object>
+        {
+            ["sub"] = user, ["unique_name"] = user, ["role"] = roles, ["iss"] = Issuer, ["aud"] = Audience,
+            ["nbf"] = now - 60, ["iat"] = now - 60, ["exp"] = now + 3600,
+        };
+        return Base64UrlEncoder.Encode("{\"alg\":\"none\",\"typ\":\"JWT\"}") + "."
+            + Base64UrlEncoder.Encode(System.Text.Json.JsonSerializer.Serialize(payload)) + ".";
+    }
+
     /// <summary>A valid signature for the wrong audience.</summary>
     public static string ForAudience(string audience, string user, params string[] roles) =>
         Mint(user, roles, DateTime.UtcNow.AddHours(1), audience: audience);

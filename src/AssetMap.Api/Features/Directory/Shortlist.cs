@@ -38,8 +38,8 @@ internal static class Shortlist
         });
     }
 
-    /// <summary>A local path to go back to, or the shortlist itself: never another site.</summary>
-    public static string SafeReturn(string? url) =>
+    /// <summary>A local path to go back to, or <paramref name="fallback"/> (the shortlist itself): never another site.</summary>
+    public static string SafeReturn(string? url, string fallback = "/shortlist") =>
         url is { Length: > 0 } u && u[0] == '/' && !u.StartsWith("//", StringComparison.Ordinal) && !u.StartsWith("/\\", StringComparison.Ordinal)
-            ? u : "/shortlist";
+            ? u : fallback;
 }

@@ -9,10 +9,9 @@ namespace AssetMap.Api.Pages.Directory;
 
 /// <summary>
 /// The shortlist: from <c>?ids=</c> (a shared link) or the session cookie; add, remove and clear as form posts; a print
-/// view with a QR code per entry. Antiforgery is off for these posts: they change only the caller's own ids-only
-/// cookie, and tokens in every results page would make them uncacheable.
+/// view with a QR code per entry. The posts carry antiforgery tokens like every form: with sign-in, a forged post would
+/// act in a signed-in person's session.
 /// </summary>
-[IgnoreAntiforgeryToken]
 internal sealed class ShortlistModel(AssetReader reader, TimeProvider clock) : PageModel
 {
     public IReadOnlyList<AssetView> Entries { get; private set; } = [];
