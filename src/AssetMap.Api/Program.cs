@@ -41,7 +41,7 @@ builder.Services.AddAssetSearch();
 builder.Services.AddOpenReferralFeed();
 builder.Services.AddAssetMapGraphQL(builder.Environment);
 builder.Services.AddAssetMapDirectory(builder.Configuration);
-builder.Services.AddAssetEditing(builder.Configuration);
+builder.Services.AddAssetEditing();
 builder.Services.AddAssetMapFreshness(builder.Configuration);
 builder.Services.AddAssetMapImports(builder.Configuration);
 

@@ -6,7 +6,7 @@ namespace AssetMap.Api.Features.Editing;
 /// <summary>Wiring of editing, history, the audit and suggestions.</summary>
 internal static class EditingSetup
 {
-    public static IServiceCollection AddAssetEditing(this IServiceCollection services, IConfiguration configuration)
+    public static IServiceCollection AddAssetEditing(this IServiceCollection services)
     {
         services.AddSingleton<EditJson>();
         services.AddScoped<AssetDraft>();
@@ -14,7 +14,6 @@ internal static class EditingSetup
         services.AddScoped<AuditQueries>();
         services.AddScoped<EditorChoices>();
         services.AddScoped<SuggestionReview>();
-        services.AddSuggestionRateLimit(configuration);
         return services;
     }
 }

@@ -86,8 +86,9 @@ internal static class ImportEndpoints
         {
             return TooLarge(jobs);
         }
-        catch (InvalidDataException)
+        catch (Exception e) when (e is InvalidDataException or IOException)
         {
+            // MultipartReader throws IOException for a body that ends before its first section.
             return Invalid("file", "The multipart body is malformed.");
         }
 

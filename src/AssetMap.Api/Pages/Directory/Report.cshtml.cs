@@ -1,6 +1,7 @@
 using AssetMap.Api.Features.Assets.ReadModel;
 using AssetMap.Api.Features.Editing;
 using AssetMap.Api.Features.Suggestions;
+using AssetMap.Api.Infrastructure;
 using AssetMap.Domain.Assets;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -13,7 +14,7 @@ namespace AssetMap.Api.Pages.Directory;
 /// for editors, never applied directly; a honeypot field instead of a captcha; its own strict rate limit on posts;
 /// antiforgery on (Razor Pages validate every post).
 /// </summary>
-[EnableRateLimiting(SuggestionRateLimit.SuggestionForm)]
+[EnableRateLimiting(RateLimiting.PublicFormPolicy)]
 internal sealed class ReportModel(AssetReader reader, SuggestionReview review) : PageModel
 {
     /// <summary>The honeypot: hidden from people, filled in by form-filling bots.</summary>

@@ -56,6 +56,40 @@ public sealed class RoleMatrixTests(ApiFactory api) : IClassFixture<ApiFactory>
         // Admin.
         ("ANY /admin/accounts", "/admin/accounts", Access.Needs(AuthPolicies.Admin), 200),
         ("ANY /admin/accounts/{id:guid}", "/admin/accounts/{account}", Access.Needs(AuthPolicies.Admin), 200),
+        ("ANY /admin/audit", "/admin/audit", Access.Needs(AuthPolicies.Admin), 200),
+        ("GET /api/v1/audit", "/api/v1/audit", Access.Needs(AuthPolicies.Admin), 200),
+
+        // Editing, history, suggestions, review and uploads: editors (and admins). Bodiless calls are client errors:
+        // creating from "{}" breaks the rules (422), a replacement without If-Match is 428, unknown ids are 404.
+        ("ANY /directory/{key}/report", "/directory/{slug}/report", Access.Public, 200),
+        ("ANY /editor/assets/{id:guid}/edit", "/editor/assets/{asset}/edit", Access.Needs(AuthPolicies.Editor), 200),
+        ("ANY /editor/assets/{id:guid}/history", "/editor/assets/{asset}/history", Access.Needs(AuthPolicies.Editor), 200),
+        ("ANY /editor/new/{kind}", "/editor/new/hub", Access.Needs(AuthPolicies.Editor), 200),
+        ("ANY /editor/suggestions", "/editor/suggestions", Access.Needs(AuthPolicies.Editor), 200),
+        ("ANY /editor/suggestions/{id:guid}", "/editor/suggestions/{missing}", Access.Needs(AuthPolicies.Editor), 404),
+        ("ANY /review/due", "/review/due", Access.Needs(AuthPolicies.Editor), 200),
+        ("ANY /review/evidence", "/review/evidence", Access.Needs(AuthPolicies.Editor), 200),
+        ("ANY /uploads", "/uploads", Access.Needs(AuthPolicies.Editor), 200),
+        ("ANY /uploads/{id:guid}", "/uploads/{missing}", Access.Needs(AuthPolicies.Editor), 404),
+        ("GET /api/v1/assets/{id:guid}/editable", "/api/v1/assets/{asset}/editable", Access.Needs(AuthPolicies.Editor), 200),
+        ("GET /api/v1/assets/{id:guid}/history", "/api/v1/assets/{asset}/history", Access.Needs(AuthPolicies.Editor), 200),
+        ("PUT /api/v1/assets/{id:guid}", "/api/v1/assets/{asset}", Access.Needs(AuthPolicies.Editor), 428),
+        ("PATCH /api/v1/assets/{id:guid}", "/api/v1/assets/{asset}", Access.Needs(AuthPolicies.Editor), 428),
+        ("POST /api/v1/assets/{id:guid}/archive", "/api/v1/assets/{missing}/archive", Access.Needs(AuthPolicies.Editor), 428),
+        ("POST /api/v1/assets/{id:guid}/verify", "/api/v1/assets/{missing}/verify", Access.Needs(AuthPolicies.Editor), 404),
+        ("POST /api/v1/hubs", "/api/v1/hubs", Access.Needs(AuthPolicies.Editor), 422),
+        ("POST /api/v1/activities", "/api/v1/activities", Access.Needs(AuthPolicies.Editor), 422),
+        ("POST /api/v1/micro-enterprises", "/api/v1/micro-enterprises", Access.Needs(AuthPolicies.Editor), 422),
+        ("GET /api/v1/suggestions/", "/api/v1/suggestions/", Access.Needs(AuthPolicies.Editor), 200),
+        ("GET /api/v1/suggestions/{id:guid}", "/api/v1/suggestions/{missing}", Access.Needs(AuthPolicies.Editor), 404),
+        ("POST /api/v1/suggestions/{id:guid}/accept", "/api/v1/suggestions/{missing}/accept", Access.Needs(AuthPolicies.Editor), 404),
+        ("POST /api/v1/suggestions/{id:guid}/dismiss", "/api/v1/suggestions/{missing}/dismiss", Access.Needs(AuthPolicies.Editor), 404),
+        ("GET /api/v1/review/due", "/api/v1/review/due", Access.Needs(AuthPolicies.Editor), 200),
+        ("GET /api/v1/micro-enterprises/evidence-due", "/api/v1/micro-enterprises/evidence-due", Access.Needs(AuthPolicies.Editor), 200),
+        ("POST /api/v1/imports/", "/api/v1/imports/", Access.Needs(AuthPolicies.Editor), 400),
+        ("GET /api/v1/imports/{id:guid}", "/api/v1/imports/{missing}", Access.Needs(AuthPolicies.Editor), 404),
+        ("GET /api/v1/imports/{id:guid}/rejects", "/api/v1/imports/{missing}/rejects", Access.Needs(AuthPolicies.Editor), 404),
+        ("POST /api/v1/imports/{id:guid}/apply", "/api/v1/imports/{missing}/apply", Access.Needs(AuthPolicies.Editor), 404),
         // REST reads: everyone.
         ("GET /api/v1/assets/", "/api/v1/assets/", Access.Public, 200),
         ("GET /api/v1/assets/{idOrSlug}", "/api/v1/assets/{asset}", Access.Public, 200),
@@ -155,7 +189,13 @@ public sealed class RoleMatrixTests(ApiFactory api) : IClassFixture<ApiFactory>
         using var request = new HttpRequestMessage(new HttpMethod(method), url);
         if (method is "POST" or "PUT" or "PATCH")
         {
-            request.Content = new StringContent(url.StartsWith("/graphql", StringComparison.Ordinal) ? "{\"query\":\"{__typename}\"}" : "{}", Encoding.UTF8, "application/json");
+            // Each endpoint's own media type, so routing reaches authorisation instead of answering 415.
+            request.Content = url.StartsWith("/api/v1/imports/", StringComparison.Ordinal) && url.Length == "/api/v1/imports/".Length
+                ? new MultipartFormDataContent()
+                : new StringContent(
+                    url.StartsWith("/graphql", StringComparison.Ordinal) ? "{\"query\":\"{__typename}\"}" : "{}",
+                    Encoding.UTF8,
+                    method == "PATCH" ? "application/merge-patch+json" : "application/json");
         }
 
         if (role is not null)
@@ -196,6 +236,7 @@ public sealed class RoleMatrixTests(ApiFactory api) : IClassFixture<ApiFactory>
             ["{area}"] = (await db.PcnAreas.OrderBy(a => a.Code).FirstAsync(ct)).Code,
             ["{postcode}"] = Uri.EscapeDataString(hub.PublicPostcode ?? throw new InvalidOperationException("The sample hub has no postcode")),
             ["{account}"] = (await db.Users.SingleAsync(u => u.UserName == "matrix-target", ct)).Id.ToString(),
+            ["{missing}"] = Guid.NewGuid().ToString(),
             ["{taxonomy}"] = OrukIds.Taxonomy.ToString(),
             ["{term}"] = OrukIds.TaxonomyTerm((await db.Categories.OrderBy(c => c.Slug).FirstAsync(ct)).Slug).ToString(),
             ["{organization}"] = await FirstIdAsync("/openreferral/v3/organizations"),
