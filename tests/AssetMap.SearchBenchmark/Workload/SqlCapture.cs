@@ -61,7 +61,10 @@ internal sealed partial class SqlCapture : WebApplicationFactory<api::Program>
             var body = await response.Content.ReadAsStringAsync(ct);
             // Timeouts the API sets on its commands are kept for the replay; the capture host's long ones are not.
             shape.Sql = [.. _recorder.Commands.Select(c => c with { TimeoutSeconds = ReplayTimeoutSeconds })];
-            shape.Matched = TotalCount().Match(body) is { Success: true } m ? m.Groups[1].Value : "–";
+            // A capped count (the search branch's totalCountIsLowerBound) shows as "≥ n".
+            shape.Matched = TotalCount().Match(body) is { Success: true } m
+                ? (body.Contains("\"totalCountIsLowerBound\":true", StringComparison.Ordinal) ? "≥ " : "") + m.Groups[1].Value
+                : "–";
             if (!response.IsSuccessStatusCode || shape.Sql.Count == 0)
             {
                 log.WriteLine($"  capture of '{shape.Name}': HTTP {(int)response.StatusCode}, {shape.Sql.Count} commands");
