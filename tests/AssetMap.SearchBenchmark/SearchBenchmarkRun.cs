@@ -181,11 +181,9 @@ internal sealed class SearchBenchmarkRun(BenchmarkOptions options, string databa
                 connections.Add(await capture.OpenAsync(ct));
             }
 
-            // Warm each connection once, as the API's pooled connections are warm.
-            foreach (var (_, connection) in connections)
-            {
-                _ = await ReplayAsync(connection, shape, ct);
-            }
+            // Warm each connection once (all at once, or a slow shape at 32 clients would take 32 requests' time), as the
+            // API's pooled connections are warm.
+            await Task.WhenAll(connections.Select(c => ReplayAsync(c.Connection, shape, ct)));
 
             return await ClosedLoop.RunAsync(clients, step, (client, token) => ReplayAsync(connections[client].Connection, shape, token), ct);
         }

@@ -26,7 +26,7 @@ internal sealed class ResultTable
     /// <summary>One progress line: per client count, req/s, p95 and failures.</summary>
     public string Summary(SearchShape shape, Surface surface, IEnumerable<int> clients) =>
         string.Join(", ", clients.Select(n => Get(shape, surface, n) is { } r
-            ? string.Create(CultureInfo.InvariantCulture, $"{n} → {Rate(r)} req/s, p95 {Ms(r.Percentile(95))} ms{(r.ErrorCount > 0 ? $", {r.ErrorCount} failed" : "")}")
+            ? string.Create(CultureInfo.InvariantCulture, $"{n} → {Rate(r)} req/s, p95 {(r.LatencyTicks.Length == 0 ? "–" : Ms(r.Percentile(95)))} ms{(r.ErrorCount > 0 ? $", {r.ErrorCount} failed" : "")}")
             : "–"));
 
     public string Render(IReadOnlyList<SearchShape> shapes, IReadOnlyList<int> clients, string header, IEnumerable<string> notes)
