@@ -16,6 +16,8 @@ internal sealed record BenchmarkOptions
                                the benchmark works (./test.sh runs it), on a machine busy with other work too.
           --step-seconds S     Seconds of load per shape, surface and client count (default 10; --quick: fits ~3 min).
           --clients LIST       Closed-loop client counts (default 1,8,32; --quick: 1,8).
+          --time-budget S      Give the API's request budget, its statement timeout and the SQL replay S seconds instead
+                               of production's 5 s / 3 s (--quick: 60, so a busy machine cannot fail the proof run).
           --regenerate         Load the database again even when it already holds N entries.
           --generate-only      Load (or reuse) the database, then stop.
           --out FILE           Markdown table file (default docs/benchmarks/search-<N>.md).
@@ -31,6 +33,9 @@ internal sealed record BenchmarkOptions
     public double? StepSeconds { get; init; }
 
     public IReadOnlyList<int> Clients { get; init; } = [];
+
+    /// <summary>Seconds for the API's request budget and statement timeout (and the replay's); null keeps production's.</summary>
+    public int? TimeBudgetSeconds { get; init; }
 
     public bool Regenerate { get; init; }
 
@@ -57,6 +62,7 @@ internal sealed record BenchmarkOptions
                     case "--quick": options = options with { Quick = true }; break;
                     case "--step-seconds": options = options with { StepSeconds = double.Parse(Next(), CultureInfo.InvariantCulture) }; break;
                     case "--clients": options = options with { Clients = [.. Next().Split(',').Select(c => int.Parse(c, CultureInfo.InvariantCulture))] }; break;
+                    case "--time-budget": options = options with { TimeBudgetSeconds = int.Parse(Next(), CultureInfo.InvariantCulture) }; break;
                     case "--regenerate": options = options with { Regenerate = true }; break;
                     case "--generate-only": options = options with { GenerateOnly = true }; break;
                     case "--out": options = options with { Out = Next() }; break;
@@ -76,9 +82,10 @@ internal sealed record BenchmarkOptions
         {
             Entries = entries ?? (options.Quick ? 10_000 : 1_000_000),
             Clients = options.Clients.Count > 0 ? options.Clients : options.Quick ? [1, 8] : [1, 8, 32],
+            TimeBudgetSeconds = options.TimeBudgetSeconds ?? (options.Quick ? 60 : null),
         };
         if (string.IsNullOrWhiteSpace(options.Connection) || options.Entries < 1_000 || options.Clients.Any(c => c < 1)
-            || options.StepSeconds is <= 0)
+            || options.StepSeconds is <= 0 || options.TimeBudgetSeconds is <= 0)
         {
             Console.Error.WriteLine($"Give --connection (or ASSETMAP_BENCH_POSTGRES), at least 1000 entries, positive client counts and step seconds.\n\n{Usage}");
             return null;

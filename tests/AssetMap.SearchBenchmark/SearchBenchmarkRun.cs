@@ -29,6 +29,11 @@ internal sealed class SearchBenchmarkRun(BenchmarkOptions options, string databa
         var stepNote = options.Quick && options.StepSeconds is null && stepSeconds < 10
             ? string.Create(CultureInfo.InvariantCulture, $"Quick mode: {steps} steps, so {stepSeconds:0.##} s per step instead of 10 s (10 s would take {steps * 10 / 60} min).")
             : string.Create(CultureInfo.InvariantCulture, $"{steps} steps of {stepSeconds:0.##} s.");
+        if (options.TimeBudgetSeconds is { } budget)
+        {
+            stepNote += string.Create(CultureInfo.InvariantCulture, $" Request budget and statement timeout raised to {budget} s (production: 5 s / 3 s).");
+        }
+
         log.WriteLine($"{shapes.Count} shapes × surfaces × clients {string.Join('/', options.Clients)}: {stepNote} Capturing the API's SQL…");
 
         var table = new ResultTable();
@@ -37,7 +42,7 @@ internal sealed class SearchBenchmarkRun(BenchmarkOptions options, string databa
         // The whole mix for a while first, so the measured steps run on tier-1 JIT code and warm pools and caches.
         var warmUp = TimeSpan.FromSeconds(Math.Clamp(stepSeconds * 3, 5, 30));
 
-        await using (var capture = new SqlCapture(database, repository))
+        await using (var capture = new SqlCapture(database, repository) { ReplayTimeoutSeconds = options.TimeBudgetSeconds ?? 3 })
         {
             await capture.CaptureAsync(shapes, log, ct);
             failures.AddRange(shapes.Where(s => s.Sql.Count == 0).Select(s => $"capture of '{s.Name}' saw no SQL"));
@@ -57,12 +62,12 @@ internal sealed class SearchBenchmarkRun(BenchmarkOptions options, string databa
         var apiDll = options.ApiDll ?? Path.Combine(repository, "src", "AssetMap.Api", "bin", "Release", "net10.0", "AssetMap.Api.dll");
         var apiLog = Path.Combine(Path.GetTempPath(), $"assetmap-bench-api-{Environment.ProcessId}.log");
         double restPeak, graphQLPeak, warmRss, endRss, highWater;
-        await using (var api = await ApiProcess.StartAsync(apiDll, database, apiLog, ct))
+        await using (var api = await ApiProcess.StartAsync(apiDll, database, apiLog, options.TimeBudgetSeconds, ct))
         {
             using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 1_000, PooledConnectionLifetime = Timeout.InfiniteTimeSpan })
             {
                 BaseAddress = api.Url,
-                Timeout = TimeSpan.FromSeconds(30),
+                Timeout = TimeSpan.FromSeconds(30 + (options.TimeBudgetSeconds ?? 0)),
             };
             log.WriteLine($"API process {api.Pid} at {api.Url} (log {apiLog}); warming up for {warmUp.TotalSeconds:0} s…");
             var both = shapes.Select(s => (Shape: s, GraphQL: false)).Concat(shapes.Where(s => s.GraphQL is not null).Select(s => (Shape: s, GraphQL: true))).ToList();
@@ -201,6 +206,13 @@ internal sealed class SearchBenchmarkRun(BenchmarkOptions options, string databa
     {
         try
         {
+            // A statement timeout can leave the connection broken: open it again rather than fail every later request.
+            if (connection.State != System.Data.ConnectionState.Open)
+            {
+                await connection.CloseAsync();
+                await connection.OpenAsync(ct);
+            }
+
             foreach (var captured in shape.Sql)
             {
                 await using var command = captured.On(connection);
@@ -227,6 +239,10 @@ internal sealed class SearchBenchmarkRun(BenchmarkOptions options, string databa
         catch (NpgsqlException e) when (e.InnerException is TimeoutException)
         {
             return "SQL timeout";
+        }
+        catch (Exception e) when (e is NpgsqlException or InvalidOperationException)
+        {
+            return $"SQL {e.GetType().Name}";
         }
     }
 

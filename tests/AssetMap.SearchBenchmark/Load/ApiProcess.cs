@@ -41,7 +41,7 @@ internal sealed class ApiProcess : IAsyncDisposable
     /// <summary>VmHWM (the kernel's own peak resident set since start), in MB.</summary>
     public double HighWaterMb => Status("VmHWM:") / 1024d;
 
-    public static async Task<ApiProcess> StartAsync(string apiDll, string database, string logFile, CancellationToken ct)
+    public static async Task<ApiProcess> StartAsync(string apiDll, string database, string logFile, int? timeBudgetSeconds, CancellationToken ct)
     {
         var port = FreePort();
         var url = new Uri(string.Create(CultureInfo.InvariantCulture, $"http://127.0.0.1:{port}"));
@@ -60,6 +60,12 @@ internal sealed class ApiProcess : IAsyncDisposable
                 ["Database__MigrateOnStartup"] = "false",
             },
         };
+        if (timeBudgetSeconds is { } seconds)
+        {
+            start.Environment["RequestBudget__Seconds"] = seconds.ToString(CultureInfo.InvariantCulture);
+            start.Environment["Database__CommandTimeoutSeconds"] = seconds.ToString(CultureInfo.InvariantCulture);
+        }
+
         var process = Process.Start(start) ?? throw new InvalidOperationException("could not start the API");
         var api = new ApiProcess(process, url, logFile);
         using var http = new HttpClient { BaseAddress = url, Timeout = TimeSpan.FromSeconds(5) };

@@ -6,7 +6,8 @@ namespace AssetMap.SearchBenchmark.Load;
 /// <summary>What one step measured: every request's latency, and the failures by reason.</summary>
 internal sealed record StepResult(int Clients, TimeSpan Elapsed, long[] LatencyTicks, IReadOnlyDictionary<string, int> Errors)
 {
-    public double Throughput => (LatencyTicks.Length + Errors.Values.Sum()) / Elapsed.TotalSeconds;
+    /// <summary>Successful requests per second: a fast failure must not look like throughput.</summary>
+    public double Throughput => LatencyTicks.Length / Elapsed.TotalSeconds;
 
     public int ErrorCount => Errors.Values.Sum();
 

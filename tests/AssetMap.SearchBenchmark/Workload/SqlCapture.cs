@@ -72,7 +72,7 @@ internal sealed partial class SqlCapture : WebApplicationFactory<api::Program>
         }
     }
 
-    /// <summary>The API's statement timeout (Database:CommandTimeoutSeconds, 3 s by default), applied to the replay.</summary>
+    /// <summary>The API's statement timeout (Database:CommandTimeoutSeconds, 3 s in production), applied to the replay.</summary>
     public int ReplayTimeoutSeconds { get; init; } = 3;
 
     /// <summary>An open connection from the API's own DbContext, for one replaying client.</summary>
