@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Runs the test suite against a throwaway PostgreSQL cluster, then smoke-tests ./run.sh.
+# Runs the test suite against a throwaway PostgreSQL cluster, the search benchmark in quick mode, then smoke-tests ./run.sh.
 # Extra arguments go to `dotnet test`. The last line printed is "N passed, N failed";
 # the exit status is non-zero if anything failed.
 set -euo pipefail
@@ -69,6 +69,17 @@ done < <(find "$TMP/results" -name '*.trx' -print0 2>/dev/null)
 if [ "$test_rc" -ne 0 ] && [ "$failed" -eq 0 ]; then
   echo "dotnet build/test exited with status $test_rc without a failed test in the results (build error?)"
   failed=1
+fi
+
+# The search benchmark in quick mode (issue 11), on the test cluster: proves it runs end to end and every request
+# succeeds (exit status); the figures are not judged here. Its table goes to the throwaway directory, not docs/.
+echo "== search benchmark: scripts/bench-search.sh --quick =="
+if scripts/bench-search.sh --quick --connection "$ASSETMAP_TEST_POSTGRES" --out "$TMP/bench-search.md"; then
+  passed=$((passed + 1))
+  echo "search benchmark passed"
+else
+  failed=$((failed + 1))
+  echo "search benchmark FAILED (exit status above; failed requests are listed in its table)"
 fi
 
 # Smoke test of ./run.sh on its own cluster and ports; sets smoke_reason on failure.
