@@ -122,8 +122,9 @@ public sealed class FreshnessJourneyTests(WebServer server)
     {
         foreach (var path in new[] { "/review/due", "/review/evidence", "/uploads" })
         {
+            // Anonymous visitors are sent to sign in (the redirect is followed), never shown the page.
             using var anonymous = await server.Http.GetAsync(path, Ct);
-            Assert.Equal(HttpStatusCode.Unauthorized, anonymous.StatusCode);
+            Assert.Equal("/account/sign-in", anonymous.RequestMessage!.RequestUri!.AbsolutePath);
             using var request = new HttpRequestMessage(HttpMethod.Get, path);
             request.Headers.Authorization = new("Bearer", TestTokens.For("pat", Roles.Practitioner));
             using var practitioner = await server.Http.SendAsync(request, Ct);
