@@ -66,9 +66,9 @@ public sealed class SearchPlanTests(SearchPlanTests.Fixture fixture) : IClassFix
                 FROM generated;
                 INSERT INTO asset_categories (asset_id, category_id)
                 SELECT a.id, c.id FROM assets a JOIN categories c ON c.slug = 'category-' || (1 + abs(hashtext(a.slug)) % 5);
-                VACUUM ANALYZE assets;
-                VACUUM ANALYZE asset_categories;
                 """, Ct);
+            await setup.Database.ExecuteSqlRawAsync("VACUUM ANALYZE assets", Ct);
+            await setup.Database.ExecuteSqlRawAsync("VACUUM ANALYZE asset_categories", Ct);
         }
 
         public async ValueTask DisposeAsync() => await Database.DisposeAsync();

@@ -200,41 +200,105 @@ internal sealed class AssetSearch(AssetMapDbContext db, TimeProvider clock, IOpt
     }
 
     // The page is read segment by segment (band by band, fresh then overdue), each in its index's order, so no
-    // request sorts more than a page; only a segment wholly before the page is counted (capped at the offset).
+    // request sorts more than a page; a segment wholly before the page is only counted (up to the offset).
     private static async Task<List<Guid>> SegmentedIdsAsync(
         IQueryable<Asset> query, AssetSearchCriteria c, AssetSearchFreshness fresh, CancellationToken ct)
     {
         var ids = new List<Guid>(c.PageSize);
         var skip = c.Offset;
-        foreach (var segment in Segments(query, c, fresh))
+        if (c.Near is not { } point)
         {
-            var rows = await segment.Skip(skip).Take(c.PageSize - ids.Count).Select(a => a.Id).ToListAsync(ct);
-            ids.AddRange(rows);
-            if (ids.Count == c.PageSize)
+            foreach (var segment in new[] { query.Where(fresh.Fresh), query.Where(fresh.Overdue) })
             {
-                break;
+                var rows = await segment.OrderBy(a => a.Name).ThenBy(a => a.Id).Skip(skip).Take(c.PageSize - ids.Count).Select(a => a.Id).ToListAsync(ct);
+                ids.AddRange(rows);
+                if (ids.Count == c.PageSize)
+                {
+                    break;
+                }
+
+                skip = rows.Count > 0 || skip == 0 ? 0 : skip - await segment.Take(skip).CountAsync(ct);
             }
 
-            skip = rows.Count > 0 || skip == 0 ? 0 : skip - await segment.Take(skip).CountAsync(ct);
+            return ids;
+        }
+
+        if (await NearestInMemoryAsync(query, point, c, fresh, ct) is { } page)
+        {
+            return page;
+        }
+
+        foreach (var band in Bands(query, point, c.RadiusMetres))
+        {
+            foreach (var segment in new[] { band.Where(fresh.Fresh), band.Where(fresh.Overdue) })
+            {
+                var (rows, size) = await NearestAsync(segment, point, skip, c.PageSize - ids.Count, ct);
+                ids.AddRange(rows);
+                if (ids.Count == c.PageSize)
+                {
+                    return ids;
+                }
+
+                skip = Math.Max(0, skip - size);
+            }
         }
 
         return ids;
     }
 
-    private static IEnumerable<IQueryable<Asset>> Segments(IQueryable<Asset> query, AssetSearchCriteria c, AssetSearchFreshness fresh)
+    // Usually one statement settles the page: the nearest 2 × (offset + size) + 20 matches in KNN order, each with its
+    // distance and whether it is overdue. Every band nearer than the last one read is then complete, and so are the
+    // fresh entries of that band nearer than the last distance read: when those make up the page, it is exact
+    // (bands, then fresh before overdue, then distance, then id). Otherwise (a band of overdue entries ahead of the
+    // page) null, and the page is read segment by segment.
+    private static async Task<List<Guid>?> NearestInMemoryAsync(
+        IQueryable<Asset> query, Point point, AssetSearchCriteria c, AssetSearchFreshness fresh, CancellationToken ct)
     {
-        if (c.Near is not { } point)
+        var needed = c.Offset + c.PageSize;
+        var read = (2 * needed) + 20;
+        var rows = await query.NearestFirst(point).Select(fresh.KnnRow(point)).Take(read).ToListAsync(ct);
+        static (int, int, double, Guid) Key(AssetSearchFreshness.NearRow r) =>
+            (AssetSearchFreshness.Band(r.Metres), r.Overdue ? 1 : 0, r.Metres, r.Id);
+        if (rows.Count < read)
         {
-            yield return query.Where(fresh.Fresh).OrderBy(a => a.Name).ThenBy(a => a.Id);
-            yield return query.Where(fresh.Overdue).OrderBy(a => a.Name).ThenBy(a => a.Id);
-            yield break;
+            return [.. rows.OrderBy(Key).Skip(c.Offset).Take(c.PageSize).Select(r => r.Id)];
         }
 
-        foreach (var band in Bands(query, point, c.RadiusMetres))
+        var cut = rows[^1].Metres;
+        var cutBand = AssetSearchFreshness.Band(cut);
+        var known = rows.Where(r => AssetSearchFreshness.Band(r.Metres) < cutBand || (!r.Overdue && r.Metres < cut)).OrderBy(Key).ToList();
+        return known.Count >= needed ? [.. known.Skip(c.Offset).Take(c.PageSize).Select(r => r.Id)] : null;
+    }
+
+    // KNN order has no tie-breaker (PostgreSQL cannot add ", id" to a GiST distance order), yet pages must not
+    // overlap when entries share a point (homes coarsened to one grid centre). So the first skip + take rows (and
+    // one more) come in index order with their distances, are ordered by (distance, id) here, and when a run of
+    // equal distances crosses the end, the rest of that run is fetched too: an exact, stable order at KNN cost.
+    private static async Task<(List<Guid> Page, int SegmentRowsSeen)> NearestAsync(
+        IQueryable<Asset> segment, Point point, int skip, int take, CancellationToken ct)
+    {
+        var prefix = await segment.NearestFirst(point)
+            .Select(a => new { a.Id, Metres = EF.Functions.DistanceKnn(a.PublicLocation, point) })
+            .Take(skip + take + 1).ToListAsync(ct);
+        if (prefix.Count <= skip)
         {
-            yield return band.Where(fresh.Fresh).NearestFirst(point);
-            yield return band.Where(fresh.Overdue).NearestFirst(point);
+            return ([], prefix.Count);
         }
+
+        var rows = prefix.Select(r => (r.Id, r.Metres)).ToList();
+        if (rows.Count > skip + take)
+        {
+            var last = rows[skip + take - 1].Metres;
+            rows = [.. rows.Take(skip + take)];
+            if (prefix[skip + take].Metres == last)
+            {
+                var tied = await segment.WithinMetres(point, last + 1).Where(a => EF.Functions.DistanceKnn(a.PublicLocation, point) == last)
+                    .Select(a => a.Id).ToListAsync(ct);
+                rows = [.. rows.Where(r => r.Metres != last), .. tied.Select(id => (id, last))];
+            }
+        }
+
+        return ([.. rows.OrderBy(r => r.Metres).ThenBy(r => r.Id).Skip(skip).Take(take).Select(r => r.Id)], skip + take);
     }
 
     private static IEnumerable<IQueryable<Asset>> Bands(IQueryable<Asset> query, Point point, double radius)

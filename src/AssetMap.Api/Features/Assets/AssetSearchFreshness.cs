@@ -1,6 +1,7 @@
 using System.Linq.Expressions;
 using AssetMap.Api.Features.Freshness;
 using AssetMap.Domain.Assets;
+using Microsoft.EntityFrameworkCore;
 
 namespace AssetMap.Api.Features.Assets;
 
@@ -32,6 +33,30 @@ internal sealed class AssetSearchFreshness
 
     /// <summary>Not overdue for so long that search leaves it out; null when nothing is hidden.</summary>
     public Expression<Func<Asset, bool>>? Shown { get; }
+
+    /// <summary>A match near a point: its distance (as the KNN operator measures it) and whether it is overdue.</summary>
+    public sealed record NearRow(Guid Id, double Metres, bool Overdue);
+
+    /// <summary>The band a distance falls in: up to 1 km, 1–3 km, 3–5 km, beyond (edges belong to the nearer band).</summary>
+    public static int Band(double metres) => metres <= 1_000 ? 0 : metres <= 3_000 ? 1 : metres <= 5_000 ? 2 : 3;
+
+    /// <summary>Projects a match to a <see cref="NearRow"/> in SQL.</summary>
+    public Expression<Func<Asset, NearRow>> KnnRow(NetTopologySuite.Geometries.Point point)
+    {
+        Expression<Func<Asset, double>> metres = a => EF.Functions.DistanceKnn(a.PublicLocation, point);
+        var asset = Overdue.Parameters[0];
+        var constructor = typeof(NearRow).GetConstructors()[0];
+        var body = Expression.New(constructor,
+            Expression.Property(asset, nameof(Asset.Id)),
+            new Rebind(metres.Parameters[0], asset).Visit(metres.Body),
+            Overdue.Body);
+        return Expression.Lambda<Func<Asset, NearRow>>(body, asset);
+    }
+
+    private sealed class Rebind(ParameterExpression from, ParameterExpression to) : ExpressionVisitor
+    {
+        protected override Expression VisitParameter(ParameterExpression node) => node == from ? to : base.VisitParameter(node);
+    }
 
     public static AssetSearchFreshness At(DateTimeOffset now, FreshnessOptions options)
     {

@@ -27,7 +27,7 @@ public sealed class SearchFreshnessTests(SearchFreshnessTests.Fixture fixture) :
             await GeneratedAssets.InsertAsync(Api.Database, "Never checked at 200 m", 1, Longitude, Latitude, 200, null);
             await GeneratedAssets.InsertAsync(Api.Database, "Overdue at 300 m", 1, Longitude, Latitude, 300, now.AddMonths(-14));
             await GeneratedAssets.InsertAsync(Api.Database, "Fresh at 500 m", 1, Longitude, Latitude, 500, now.AddDays(-10));
-            await GeneratedAssets.InsertAsync(Api.Database, "Overdue at 1500 m", 1, Longitude, Latitude, 1_500, now.AddMonths(-13), kind: "micro_enterprise");
+            await GeneratedAssets.InsertAsync(Api.Database, "Overdue at 1500 m", 1, Longitude, Latitude, 1_500, now.AddMonths(-13));
             await GeneratedAssets.InsertAsync(Api.Database, "Fresh at 2000 m", 1, Longitude, Latitude, 2_000, now.AddMonths(-11));
             await GeneratedAssets.InsertAsync(Api.Database, "Zzfresh old", 1, Longitude, Latitude, 9_000, now.AddMonths(-20));
             await GeneratedAssets.InsertAsync(Api.Database, "Zzfresh new", 1, Longitude, Latitude, 9_000, now.AddMonths(-1));
