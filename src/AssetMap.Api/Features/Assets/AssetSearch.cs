@@ -44,26 +44,27 @@ internal sealed class AssetSearch(AssetMapDbContext db, TimeProvider clock, IOpt
     public async Task<AssetHitPage> SearchAsync(AssetSearchCriteria criteria, CancellationToken ct)
     {
         var fresh = AssetSearchFreshness.At(clock.GetUtcNow(), freshness.Value);
-        var query = await FilterAsync(criteria, fresh, ct);
+        var query = await FilterAsync(criteria, ct);
+        var shown = fresh.Shown is { } visible ? query.Where(visible) : query;
 
         // Counting every match cost as much as the page again (a 10 km city search matches ~100,000): stop once the
         // answer is "more than the cap", and say so.
+        // A short page that is not past the end already says how many match: no count needed.
         var cap = Math.Max(ExactCountLimit, criteria.Offset + criteria.PageSize);
-        var counted = await query.Select(a => a.Id).Take(cap + 1).CountAsync(ct);
-        var views = counted <= criteria.Offset ? [] : await PageAsync(query, criteria, fresh, ct);
+        var views = await PageAsync(query, shown, criteria, fresh, ct);
+        var counted = views.Count < criteria.PageSize && (views.Count > 0 || criteria.Offset == 0)
+            ? criteria.Offset + views.Count
+            : await shown.Select(a => a.Id).Take(cap + 1).CountAsync(ct);
 
         // Measured from the public point, on the sphere PostGIS orders by (<-> on geography).
         var hits = views.Select(v => new AssetHit(v, criteria.Near is { } near ? Geo.HaversineMetres(near, v.Location) : null)).ToList();
         return new AssetHitPage(hits, Math.Min(counted, cap), counted > cap);
     }
 
-    private async Task<IQueryable<Asset>> FilterAsync(AssetSearchCriteria c, AssetSearchFreshness fresh, CancellationToken ct)
+    // Everything but freshness: the caller adds "not long overdue" where it helps the plan (see NearestInMemoryAsync).
+    private async Task<IQueryable<Asset>> FilterAsync(AssetSearchCriteria c, CancellationToken ct)
     {
         var query = db.Assets.AsNoTracking().Where(a => a.Status == AssetStatus.Published);
-        if (fresh.Shown is { } shown)
-        {
-            query = query.Where(shown);
-        }
 
         if (c.Kinds.Count > 0)
         {
@@ -173,7 +174,7 @@ internal sealed class AssetSearch(AssetMapDbContext db, TimeProvider clock, IOpt
     }
 
     private async Task<List<AssetView>> PageAsync(
-        IQueryable<Asset> query, AssetSearchCriteria c, AssetSearchFreshness fresh, CancellationToken ct)
+        IQueryable<Asset> unfiltered, IQueryable<Asset> query, AssetSearchCriteria c, AssetSearchFreshness fresh, CancellationToken ct)
     {
         List<Guid> ids;
         if (c.Near is null && c.Text is { } text)
@@ -189,7 +190,9 @@ internal sealed class AssetSearch(AssetMapDbContext db, TimeProvider clock, IOpt
         }
         else
         {
-            ids = await SegmentedIdsAsync(query, c, fresh, ct);
+            ids = c.Near is { } point && await NearestInMemoryAsync(unfiltered, point, c, fresh, ct) is { } nearest
+                ? nearest
+                : await SegmentedIdsAsync(query, c, fresh, ct);
         }
 
         // Ids first, then the read model for just those: skipping to a deep page then reads the covering index only,
@@ -223,11 +226,6 @@ internal sealed class AssetSearch(AssetMapDbContext db, TimeProvider clock, IOpt
             return ids;
         }
 
-        if (await NearestInMemoryAsync(query, point, c, fresh, ct) is { } page)
-        {
-            return page;
-        }
-
         foreach (var band in Bands(query, point, c.RadiusMetres))
         {
             foreach (var segment in new[] { band.Where(fresh.Fresh), band.Where(fresh.Overdue) })
@@ -250,21 +248,24 @@ internal sealed class AssetSearch(AssetMapDbContext db, TimeProvider clock, IOpt
     // distance and whether it is overdue. Every band nearer than the last one read is then complete, and so are the
     // fresh entries of that band nearer than the last distance read: when those make up the page, it is exact
     // (bands, then fresh before overdue, then distance, then id). Otherwise (a band of overdue entries ahead of the
-    // page) null, and the page is read segment by segment.
+    // page) null, and the page is read segment by segment. Freshness is computed in the SELECT, not filtered in the
+    // WHERE: the planner cannot estimate those per-kind date comparisons, guesses a handful of rows, and would then
+    // sort every match in the radius instead of reading the GiST index in distance order.
     private static async Task<List<Guid>?> NearestInMemoryAsync(
         IQueryable<Asset> query, Point point, AssetSearchCriteria c, AssetSearchFreshness fresh, CancellationToken ct)
     {
         var needed = c.Offset + c.PageSize;
         var read = (2 * needed) + 20;
-        var rows = await query.NearestFirst(point).Select(fresh.KnnRow(point)).Take(read).ToListAsync(ct);
+        var all = await query.NearestFirst(point).Select(fresh.KnnRow(point)).Take(read).ToListAsync(ct);
+        var rows = all.Where(r => !r.Hidden).ToList();
         static (int, int, double, Guid) Key(AssetSearchFreshness.NearRow r) =>
             (AssetSearchFreshness.Band(r.Metres), r.Overdue ? 1 : 0, r.Metres, r.Id);
-        if (rows.Count < read)
+        if (all.Count < read)
         {
             return [.. rows.OrderBy(Key).Skip(c.Offset).Take(c.PageSize).Select(r => r.Id)];
         }
 
-        var cut = rows[^1].Metres;
+        var cut = all[^1].Metres;
         var cutBand = AssetSearchFreshness.Band(cut);
         var known = rows.Where(r => AssetSearchFreshness.Band(r.Metres) < cutBand || (!r.Overdue && r.Metres < cut)).OrderBy(Key).ToList();
         return known.Count >= needed ? [.. known.Skip(c.Offset).Take(c.PageSize).Select(r => r.Id)] : null;

@@ -35,7 +35,7 @@ internal sealed class AssetSearchFreshness
     public Expression<Func<Asset, bool>>? Shown { get; }
 
     /// <summary>A match near a point: its distance (as the KNN operator measures it) and whether it is overdue.</summary>
-    public sealed record NearRow(Guid Id, double Metres, bool Overdue);
+    public sealed record NearRow(Guid Id, double Metres, bool Overdue, bool Hidden);
 
     /// <summary>The band a distance falls in: up to 1 km, 1–3 km, 3–5 km, beyond (edges belong to the nearer band).</summary>
     public static int Band(double metres) => metres <= 1_000 ? 0 : metres <= 3_000 ? 1 : metres <= 5_000 ? 2 : 3;
@@ -49,7 +49,8 @@ internal sealed class AssetSearchFreshness
         var body = Expression.New(constructor,
             Expression.Property(asset, nameof(Asset.Id)),
             new Rebind(metres.Parameters[0], asset).Visit(metres.Body),
-            Overdue.Body);
+            Overdue.Body,
+            Shown is null ? Expression.Constant(false) : new Rebind(Shown.Parameters[0], asset).Visit(Expression.Not(Shown.Body)));
         return Expression.Lambda<Func<Asset, NearRow>>(body, asset);
     }
 
