@@ -26,7 +26,8 @@ builder.Services.AddAssetMapSecurityHeaders(builder.Configuration);
 builder.Services.AddAssetMapRateLimiting();
 builder.Services.AddAssetMapAuth(builder.Configuration);
 
-builder.Services.AddAssetMapPersistence(builder.Configuration.GetConnectionString("AssetMap"), DatabaseResilience.ForApi(builder.Configuration));
+builder.Services.AddAssetMapPersistence(
+    DatabaseResilience.ForApiConnection(builder.Configuration.GetConnectionString("AssetMap")), DatabaseResilience.ForApi(builder.Configuration));
 builder.Services.AddAssetMapRequestBudget(builder.Configuration);
 // On SIGTERM Kestrel stops accepting and lets in-flight requests finish (each is bounded by RequestBudget) before exit.
 builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(builder.Configuration.GetValue("ShutdownTimeoutSeconds", 15)));

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using AssetMap.Api.Features.Assets;
 using AssetMap.Api.Features.Assets.ReadModel;
+using AssetMap.Api.GraphQL.Types;
 using AssetMap.Api.Infrastructure;
 using AssetMap.Domain.Assets;
 using GraphQL;
@@ -57,13 +58,14 @@ internal static class AssetConnections
 
         var page = await services.GetRequiredService<AssetSearch>().SearchAsync(criteria, ctx.CancellationToken);
         var edges = page.Items.Select((hit, i) => new Edge<AssetHit> { Cursor = Cursor(offset + i), Node = hit }).ToList();
-        return new Connection<AssetHit>
+        return new CappedConnection<AssetHit>
         {
             TotalCount = page.TotalCount,
+            TotalCountIsLowerBound = page.TotalCountIsLowerBound,
             Edges = edges,
             PageInfo = new PageInfo
             {
-                HasNextPage = offset + edges.Count < page.TotalCount,
+                HasNextPage = offset + edges.Count < page.TotalCount || (page.TotalCountIsLowerBound && edges.Count > 0),
                 HasPreviousPage = offset > 0,
                 StartCursor = edges.FirstOrDefault()?.Cursor,
                 EndCursor = edges.LastOrDefault()?.Cursor,

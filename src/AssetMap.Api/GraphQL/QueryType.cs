@@ -7,6 +7,7 @@ using AssetMap.Domain.Assets;
 using AssetMap.Domain.Persistence;
 using GraphQL;
 using GraphQL.Types;
+using GraphQL.Types.Relay;
 using Microsoft.EntityFrameworkCore;
 
 namespace AssetMap.Api.GraphQL;
@@ -18,15 +19,15 @@ internal sealed class QueryType : ObjectGraphType
         Name = "Query";
         Description = "Published community assets near a person or in a PCN area. Time-bank members are private and never here.";
 
-        SearchArguments.AddSearch(Connection<AssetType>("assets")
+        SearchArguments.AddSearch(Connection<AssetType, EdgeType<AssetType>, AssetConnectionType>("assets")
                 .Description("Search across kinds: nearest first when near or postcode is given, else by relevance for text, else by name."),
                 includeKinds: true, includePcn: true)
             .ResolveAsync(async ctx => await AssetConnections.ResolveAsync(ctx, null, null));
-        SearchArguments.AddSearch(Connection<HubType>("hubs").Description("Search community hubs."), includeKinds: false, includePcn: true)
+        SearchArguments.AddSearch(Connection<HubType, EdgeType<HubType>, HubConnectionType>("hubs").Description("Search community hubs."), includeKinds: false, includePcn: true)
             .ResolveAsync(async ctx => await AssetConnections.ResolveAsync(ctx, AssetKind.Hub, null));
-        SearchArguments.AddSearch(Connection<MicroEnterpriseType>("microEnterprises").Description("Search micro-enterprises."), includeKinds: false, includePcn: true)
+        SearchArguments.AddSearch(Connection<MicroEnterpriseType, EdgeType<MicroEnterpriseType>, MicroEnterpriseConnectionType>("microEnterprises").Description("Search micro-enterprises."), includeKinds: false, includePcn: true)
             .ResolveAsync(async ctx => await AssetConnections.ResolveAsync(ctx, AssetKind.MicroEnterprise, null));
-        SearchArguments.AddSearch(Connection<SocialPrescribingActivityType>("activities").Description("Search social-prescribing activities."), includeKinds: false, includePcn: true)
+        SearchArguments.AddSearch(Connection<SocialPrescribingActivityType, EdgeType<SocialPrescribingActivityType>, SocialPrescribingActivityConnectionType>("activities").Description("Search social-prescribing activities."), includeKinds: false, includePcn: true)
             .ResolveAsync(async ctx => await AssetConnections.ResolveAsync(ctx, AssetKind.Activity, null));
 
         Field<AssetType>("asset")

@@ -20,6 +20,35 @@ internal static class DatabaseResilience
 
     public static readonly TimeSpan RetryDelayCap = TimeSpan.FromSeconds(1);
 
+    /// <summary>Statements Npgsql keeps prepared per physical connection (automatic preparation).</summary>
+    public const int MaxAutoPrepare = 64;
+
+    /// <summary>
+    /// The API's session settings, sent at connect time. JIT off: <c>ST_DWithin</c> on geography gets huge cost
+    /// estimates, so every search was JIT-compiled with inlining (180–540 ms) to save a few ms. No parallel workers:
+    /// on a small server a parallel gather per request only multiplies the CPU one request takes from the others.
+    /// Automatic preparation lets Npgsql prepare the statements the API repeats, so their plans are reused.
+    /// </summary>
+    public static string ForApiConnection(string? connectionString)
+    {
+        if (string.IsNullOrWhiteSpace(connectionString))
+        {
+            return connectionString ?? "";
+        }
+
+        var builder = new NpgsqlConnectionStringBuilder(connectionString);
+        builder.Options = $"{builder.Options} -c jit=off -c max_parallel_workers_per_gather=0".Trim();
+        // The API never changes session state, so returning a connection to the pool needs no reset round trip.
+        builder.NoResetOnClose = true;
+        if (builder.MaxAutoPrepare == 0)
+        {
+            builder.MaxAutoPrepare = MaxAutoPrepare;
+            builder.AutoPrepareMinUsages = 2;
+        }
+
+        return builder.ConnectionString;
+    }
+
     public static Action<NpgsqlDbContextOptionsBuilder> ForApi(IConfiguration configuration)
     {
         var timeout = configuration.GetValue("Database:CommandTimeoutSeconds", CommandTimeoutSeconds);

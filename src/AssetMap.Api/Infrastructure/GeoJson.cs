@@ -34,12 +34,14 @@ public sealed record GeoJsonFeature<TProperties>(
 /// <param name="Features">The features.</param>
 /// <param name="TotalCount">Features on all pages, for paged lists.</param>
 /// <param name="Links">Paging links, for paged lists.</param>
+/// <param name="TotalCountIsLowerBound">For searches: true when more than <paramref name="TotalCount"/> match (counting stopped).</param>
 /// <param name="Type">Always <c>FeatureCollection</c>.</param>
 [System.Diagnostics.CodeAnalysis.SuppressMessage("Naming", "CA1711", Justification = "RFC 7946 names it FeatureCollection.")]
 public sealed record GeoJsonFeatureCollection<TProperties>(
     IReadOnlyList<GeoJsonFeature<TProperties>> Features,
     int? TotalCount = null,
     object? Links = null,
+    bool? TotalCountIsLowerBound = null,
     [property: JsonPropertyOrder(-1)] string Type = "FeatureCollection");
 
 internal static class GeoJsonNegotiation

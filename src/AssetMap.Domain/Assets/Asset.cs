@@ -105,6 +105,15 @@ public abstract class Asset
     /// <summary>Optimistic-concurrency token (PostgreSQL <c>xmin</c>).</summary>
     public uint Version { get; private set; }
 
+    /// <summary>Weekdays open or in session, Monday = 1 … Sunday = 64 (see <see cref="WeeklyPattern"/>); search filters on it.</summary>
+    public int OpenDays { get; private set; }
+
+    /// <summary>How an activity's sessions repeat, as far as SQL can rely on it; null for kinds without sessions.</summary>
+    public SessionPattern? SessionPattern { get; private set; }
+
+    /// <summary>For a monthly activity, which week of the month (1–4, -1 for the last).</summary>
+    public int? SessionMonthWeek { get; private set; }
+
     /// <summary>Categories from the managed taxonomy.</summary>
     public IReadOnlyCollection<Category> Categories => _categories;
 
@@ -184,6 +193,14 @@ public abstract class Asset
         {
             throw new DomainRuleException(field, message);
         }
+    }
+
+    /// <summary>Stores the week search filters on; kinds call it whenever their hours or schedule change.</summary>
+    protected void SetWeeklyPattern(WeeklyPattern pattern)
+    {
+        OpenDays = pattern.Days;
+        SessionPattern = pattern.Pattern;
+        SessionMonthWeek = pattern.MonthWeek;
     }
 
     /// <summary>Whether the exact location may be shown; kinds with private locations override this.</summary>

@@ -33,6 +33,7 @@ public sealed class CommunityHub : Asset
     public void SetHubDetails(OpeningHours? openingHours, IEnumerable<string> facilities)
     {
         OpeningHours = openingHours;
+        SetWeeklyPattern(WeeklyPattern.For(openingHours));
         Facilities = [.. facilities.Select(f => f.Trim()).Where(f => f.Length > 0).Distinct(StringComparer.OrdinalIgnoreCase)];
     }
 }

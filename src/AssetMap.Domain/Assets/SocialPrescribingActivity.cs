@@ -64,6 +64,7 @@ public sealed class SocialPrescribingActivity : Asset
         Provider = details.Provider.Trim();
         VenueId = details.VenueId;
         Schedule = details.Schedule;
+        SetWeeklyPattern(WeeklyPattern.For(details.Schedule));
         Cost = details.Cost;
         Eligibility = string.IsNullOrWhiteSpace(details.Eligibility) ? null : details.Eligibility.Trim();
         Referral = details.Referral;

@@ -16,8 +16,18 @@ public static class SpatialQueries
         where T : Asset =>
         assets.Where(a => EF.Functions.IsWithinDistance(a.PublicLocation, point, metres, false));
 
-    /// <summary>Nearest first; ties broken by id so paging is stable.</summary>
+    /// <summary>Assets further than <paramref name="metres"/> from <paramref name="point"/> (a distance band's inner edge).</summary>
+    public static IQueryable<T> BeyondMetres<T>(this IQueryable<T> assets, Point point, double metres)
+        where T : Asset =>
+        assets.Where(a => !EF.Functions.IsWithinDistance(a.PublicLocation, point, metres, false));
+
+    /// <summary>
+    /// Nearest first by the KNN operator <c>&lt;-&gt;</c> alone, so the GiST index returns the page in order without
+    /// reading every match. No <c>, id</c> tie-breaker: PostgreSQL cannot add one to an index's KNN order, and it
+    /// would sort every match again. Equal distances (homes coarsened to the same point) come in the index's order,
+    /// which is the same from one request to the next while the index is unchanged.
+    /// </summary>
     public static IOrderedQueryable<T> NearestFirst<T>(this IQueryable<T> assets, Point point)
         where T : Asset =>
-        assets.OrderBy(a => EF.Functions.Distance(a.PublicLocation, point, false)).ThenBy(a => a.Id);
+        assets.OrderBy(a => EF.Functions.DistanceKnn(a.PublicLocation, point));
 }

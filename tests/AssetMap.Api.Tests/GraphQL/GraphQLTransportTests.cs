@@ -197,8 +197,9 @@ public sealed class GraphQLTransportTests(ApiFactory api) : IClassFixture<ApiFac
         var edges = fifty.GetProperty("assets").GetProperty("edges").EnumerateArray().ToList();
         Assert.Equal(50, edges.Count);
         Assert.Contains(edges, e => e.GetProperty("node").TryGetProperty("venue", out var v) && v.ValueKind == System.Text.Json.JsonValueKind.Object);
-        Assert.InRange(commandsForFifty, 1, 9);
-        Assert.Equal(commandsForFive, commandsForFifty);
+        Assert.InRange(commandsForFifty, 1, 11); // search: count, ids by segment, page; then the loaders
+        // Not one more per result: at most the overdue entries' segment (or the count a short page saves) differs.
+        Assert.InRange(commandsForFifty - commandsForFive, -1, 1);
     }
 
     [Fact]

@@ -38,11 +38,15 @@ public sealed record AssetSummaryResponse(
 /// <param name="Items">This page's results, nearest first when the search had a point.</param>
 /// <param name="Page">Page number, from 1.</param>
 /// <param name="PageSize">Results per page.</param>
-/// <param name="TotalCount">Results on all pages.</param>
-/// <param name="TotalPages">Number of pages.</param>
+/// <param name="TotalCount">
+/// Results on all pages: exact up to 1,000 (or to the end of the requested page, if further); when more match,
+/// counting stops there and <paramref name="TotalCountIsLowerBound"/> is true ("more than 1,000 results").
+/// </param>
+/// <param name="TotalCountIsLowerBound">True when more than <paramref name="TotalCount"/> results match.</param>
+/// <param name="TotalPages">Number of pages, as far as counted: more follow when the count is a lower bound.</param>
 /// <param name="Links">Links to this, the next and the previous page.</param>
 public sealed record AssetPageResponse(
-    IReadOnlyList<AssetSummaryResponse> Items, int Page, int PageSize, int TotalCount, int TotalPages, PageLinks Links);
+    IReadOnlyList<AssetSummaryResponse> Items, int Page, int PageSize, int TotalCount, bool TotalCountIsLowerBound, int TotalPages, PageLinks Links);
 
 /// <summary>Paging links (absolute URLs); next and prev are absent at the ends.</summary>
 /// <param name="Self">This page.</param>

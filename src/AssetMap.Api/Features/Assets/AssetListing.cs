@@ -26,16 +26,16 @@ internal sealed class AssetListing(AssetSearchValidator validator, AssetSearch s
         var totalPages = (page.TotalCount + criteria.PageSize - 1) / criteria.PageSize;
         var links = new PageLinks(
             PageUrl(http, criteria.Page),
-            criteria.Page < totalPages ? PageUrl(http, criteria.Page + 1) : null,
+            criteria.Page < totalPages || (page.TotalCountIsLowerBound && page.Items.Count > 0) ? PageUrl(http, criteria.Page + 1) : null,
             criteria.Page > 1 ? PageUrl(http, Math.Min(criteria.Page - 1, Math.Max(totalPages, 1))) : null);
 
         // Searches change when the directory does: cache briefly, anywhere.
         http.Response.Headers.CacheControl = "public, max-age=60";
         return http.Request.WantsGeoJson()
             ? TypedResults.Json(
-                new GeoJsonFeatureCollection<AssetSummaryResponse>([.. items.Select(i => i.ToFeature())], page.TotalCount, links),
+                new GeoJsonFeatureCollection<AssetSummaryResponse>([.. items.Select(i => i.ToFeature())], page.TotalCount, links, page.TotalCountIsLowerBound),
                 contentType: GeoJsonNegotiation.MediaType)
-            : TypedResults.Ok(new AssetPageResponse(items, criteria.Page, criteria.PageSize, page.TotalCount, totalPages, links));
+            : TypedResults.Ok(new AssetPageResponse(items, criteria.Page, criteria.PageSize, page.TotalCount, page.TotalCountIsLowerBound, totalPages, links));
     }
 
     private static string PageUrl(HttpContext http, int page)

@@ -1,39 +1,71 @@
 using AssetMap.Api.Features.Assets.ReadModel;
+using AssetMap.Api.Features.Freshness;
 using AssetMap.Api.Infrastructure;
 using AssetMap.Domain.Assets;
 using AssetMap.Domain.Persistence;
 using AssetMap.Domain.Spatial;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using NetTopologySuite.Geometries;
 using NpgsqlTypes;
 
 namespace AssetMap.Api.Features.Assets;
 
 /// <summary>A page of hits and how many match in all.</summary>
-internal sealed record AssetHitPage(IReadOnlyList<AssetHit> Items, int TotalCount);
+/// <param name="Items">The page.</param>
+/// <param name="TotalCount">Matches in all, exact unless <paramref name="TotalCountIsLowerBound"/>.</param>
+/// <param name="TotalCountIsLowerBound">True when more than <paramref name="TotalCount"/> match: counting stopped there.</param>
+internal sealed record AssetHitPage(IReadOnlyList<AssetHit> Items, int TotalCount, bool TotalCountIsLowerBound = false);
 
 /// <summary>
-/// The one query service behind REST and GraphQL: published hubs, micro-enterprises and activities only (time-bank
-/// members live elsewhere), filtered in SQL with the GiST/GIN indexes, nearest first when there is a point.
+/// The one query service behind REST, GraphQL, the web pages and the Open Referral feed: published hubs,
+/// micro-enterprises and activities only (time-bank members live elsewhere), filtered in SQL with the GiST/GIN/btree
+/// indexes. Nearest first when there is a point, by relevance for text, else by name; within a distance band (or at
+/// equal relevance) entries overdue for review come after fresh ones, and entries long overdue are left out.
+/// Every order is read from an index a page at a time, and counting stops at <see cref="ExactCountLimit"/> (or the
+/// end of the requested page), so a search over a million entries costs about what its page costs.
 /// </summary>
-internal sealed class AssetSearch(AssetMapDbContext db, TimeProvider clock)
+internal sealed class AssetSearch(AssetMapDbContext db, TimeProvider clock, IOptions<FreshnessOptions> freshness)
 {
+    /// <summary>Counts are exact up to here (or to the end of the requested page, if further); beyond, a lower bound.</summary>
+    public const int ExactCountLimit = 1_000;
+
+    /// <summary>Outer edges of the distance bands (metres) within which fresh entries come before overdue ones.</summary>
+    private static readonly double[] BandEdges = [1_000, 3_000, 5_000];
+
     private const string English = "english";
+
+    /// <summary>With the default freshness rules (tests and tools that build the service by hand).</summary>
+    public AssetSearch(AssetMapDbContext db, TimeProvider clock)
+        : this(db, clock, Options.Create(new FreshnessOptions()))
+    {
+    }
 
     public async Task<AssetHitPage> SearchAsync(AssetSearchCriteria criteria, CancellationToken ct)
     {
+        var fresh = AssetSearchFreshness.At(clock.GetUtcNow(), freshness.Value);
         var query = await FilterAsync(criteria, ct);
-        var total = await query.CountAsync(ct);
-        var ordered = Order(query, criteria);
-        var views = await ordered.Skip(criteria.Offset).Take(criteria.PageSize).ToViews().ToListAsync(ct);
+        var shown = fresh.Shown is { } visible ? query.Where(visible) : query;
 
-        // Measured from the public point, on the sphere PostGIS orders by (ST_Distance with use_spheroid false).
+        // Counting every match cost as much as the page again (a 10 km city search matches ~100,000): stop once the
+        // answer is "more than the cap", and say so.
+        // A short page that is not past the end already says how many match: no count needed.
+        var cap = Math.Max(ExactCountLimit, criteria.Offset + criteria.PageSize);
+        var views = await PageAsync(query, shown, criteria, fresh, ct);
+        var counted = views.Count < criteria.PageSize && (views.Count > 0 || criteria.Offset == 0)
+            ? criteria.Offset + views.Count
+            : await shown.Select(a => a.Id).Take(cap + 1).CountAsync(ct);
+
+        // Measured from the public point, on the sphere PostGIS orders by (<-> on geography).
         var hits = views.Select(v => new AssetHit(v, criteria.Near is { } near ? Geo.HaversineMetres(near, v.Location) : null)).ToList();
-        return new AssetHitPage(hits, total);
+        return new AssetHitPage(hits, Math.Min(counted, cap), counted > cap);
     }
 
+    // Everything but freshness: the caller adds "not long overdue" where it helps the plan (see NearestInMemoryAsync).
     private async Task<IQueryable<Asset>> FilterAsync(AssetSearchCriteria c, CancellationToken ct)
     {
         var query = db.Assets.AsNoTracking().Where(a => a.Status == AssetStatus.Published);
+
         if (c.Kinds.Count > 0)
         {
             query = query.Where(a => c.Kinds.Contains(a.Kind));
@@ -56,11 +88,7 @@ internal sealed class AssetSearch(AssetMapDbContext db, TimeProvider clock)
 
         if (c.Text is { } text)
         {
-            var words = SearchText.Words(text);
-            query = query.Where(a =>
-                EF.Property<NpgsqlTsVector>(a, "SearchVector").Matches(EF.Functions.PlainToTsQuery(English, words))
-                || EF.Functions.TrigramsAreWordSimilar(text, a.Name)
-                || a.Categories.Any(category => EF.Functions.ToTsVector(English, category.Name).Matches(EF.Functions.PlainToTsQuery(English, words))));
+            query = await MatchingTextAsync(query, text, c.Near is not null, ct);
         }
 
         if (c.AccessibleOnly)
@@ -104,52 +132,184 @@ internal sealed class AssetSearch(AssetMapDbContext db, TimeProvider clock)
             query = query.Where(a => a.Categories.Any());
         }
 
-        return c.OpenOn is not null || c.OpenBetween is not null ? await OpenOnAsync(query, c.OpenOn, c.OpenBetween, ct) : query;
+        return c.OpenOn is not null || c.OpenBetween is not null
+            ? await AssetSearchWeek.FilterAsync(query, c.OpenOn, c.OpenBetween, UkTime.Today(clock), ct)
+            : query;
     }
 
-    // Opening hours and RRULEs are evaluated in .NET (Ical.Net), over the candidates the SQL filters left; the
-    // matching ids then go back into the SQL query so counting, ordering and paging stay in the database. Every
-    // session of an activity starts at its first session's time of day and lasts as long.
-    private async Task<IQueryable<Asset>> OpenOnAsync(IQueryable<Asset> query, OpenOn? openOn, OpenBetween? between, CancellationToken ct)
+    // Full text, typo-tolerant name, or a category's name. The categories that match are looked up first (a few dozen
+    // rows), so most words need no category test at all. Near a point the few rows in the radius are tested one by
+    // one inside the GiST scan. Without one, an OR of the three cannot use any index (a sequential scan with a
+    // trigram comparison per row, 7.7 s at 1M): each part is looked up in its own index instead, as a set of ids.
+    private async Task<IQueryable<Asset>> MatchingTextAsync(IQueryable<Asset> query, string text, bool near, CancellationToken ct)
     {
-        var today = UkTime.Today(clock);
-        var hubs = await query.OfType<CommunityHub>().Select(h => new { h.Id, h.OpeningHours }).ToListAsync(ct);
-        var activities = await query.OfType<SocialPrescribingActivity>().Select(a => new { a.Id, a.Schedule }).ToListAsync(ct);
-        var open = hubs.Where(h => h.OpeningHours?.Periods.Any(p => (openOn is null || p.Day == openOn.Day)
-                && (between is null || between.Overlaps(p.Opens, p.Closes))) == true)
-            .Select(h => h.Id)
-            .Concat(activities
-                .Where(a => openOn is null
-                    || (openOn.Date is { } date ? a.Schedule.HasSessionOn(date) : a.Schedule.HasSessionOn(openOn.Day, today)))
-                .Where(a => between is null || SessionOverlaps(a.Schedule, between))
-                .Select(a => a.Id))
-            .ToList();
-        return query.Where(a => open.Contains(a.Id));
-    }
-
-    private static bool SessionOverlaps(Schedule schedule, OpenBetween between)
-    {
-        var starts = TimeOnly.FromDateTime(schedule.FirstStart);
-        var ends = TimeOnly.FromDateTime(schedule.FirstStart + schedule.Duration);
-        return between.Overlaps(starts, ends <= starts ? TimeOnly.MaxValue : ends);
-    }
-
-    private static IQueryable<Asset> Order(IQueryable<Asset> query, AssetSearchCriteria c)
-    {
-        if (c.Near is { } point)
+        var words = SearchText.Words(text);
+        var categories = await db.Categories
+            .Where(category => EF.Functions.ToTsVector(English, category.Name).Matches(EF.Functions.PlainToTsQuery(English, words)))
+            .Select(category => category.Id).ToListAsync(ct);
+        if (near)
         {
-            return query.NearestFirst(point);
+            return categories.Count == 0
+                ? query.Where(a =>
+                    EF.Property<NpgsqlTsVector>(a, "SearchVector").Matches(EF.Functions.PlainToTsQuery(English, words))
+                    || EF.Functions.TrigramsAreWordSimilar(text, a.Name))
+                : query.Where(a =>
+                    EF.Property<NpgsqlTsVector>(a, "SearchVector").Matches(EF.Functions.PlainToTsQuery(English, words))
+                    || EF.Functions.TrigramsAreWordSimilar(text, a.Name)
+                    || a.Categories.Any(category => categories.Contains(category.Id)));
         }
 
-        if (c.Text is { } text)
+        var ids = db.Assets
+            .Where(a => EF.Property<NpgsqlTsVector>(a, "SearchVector").Matches(EF.Functions.PlainToTsQuery(English, words)))
+            .Select(a => a.Id)
+            .Union(db.Assets.Where(a => EF.Functions.TrigramsAreWordSimilar(text, a.Name)).Select(a => a.Id));
+        if (categories.Count > 0)
         {
+            ids = ids.Union(db.Set<Dictionary<string, object>>("asset_categories")
+                .Where(link => categories.Contains(EF.Property<Guid>(link, "category_id")))
+                .Select(link => EF.Property<Guid>(link, "asset_id")));
+        }
+
+        return query.Where(a => ids.Contains(a.Id));
+    }
+
+    private async Task<List<AssetView>> PageAsync(
+        IQueryable<Asset> unfiltered, IQueryable<Asset> query, AssetSearchCriteria c, AssetSearchFreshness fresh, CancellationToken ct)
+    {
+        List<Guid> ids;
+        if (c.Near is null && c.Text is { } text)
+        {
+            // Relevance needs every match's rank: sorted once, fresh before overdue at equal relevance.
             var words = SearchText.Words(text);
-            return query
+            ids = await query
                 .OrderByDescending(a => EF.Property<NpgsqlTsVector>(a, "SearchVector").Rank(EF.Functions.PlainToTsQuery(English, words))
                     + EF.Functions.TrigramsWordSimilarity(text, a.Name))
-                .ThenBy(a => a.Name).ThenBy(a => a.Id);
+                .ThenBy(fresh.OverdueLast)
+                .ThenBy(a => a.Name).ThenBy(a => a.Id)
+                .Skip(c.Offset).Take(c.PageSize).Select(a => a.Id).ToListAsync(ct);
+        }
+        else
+        {
+            ids = c.Near is { } point && await NearestInMemoryAsync(unfiltered, point, c, fresh, ct) is { } nearest
+                ? nearest
+                : await SegmentedIdsAsync(query, c, fresh, ct);
         }
 
-        return query.OrderBy(a => a.Name).ThenBy(a => a.Id);
+        // Ids first, then the read model for just those: skipping to a deep page then reads the covering index only,
+        // never the rows (or their categories and venues) of the pages before it.
+        var views = await db.Assets.AsNoTracking().Where(a => ids.Contains(a.Id)).ToViews().ToListAsync(ct);
+        var position = ids.Select((id, i) => (id, i)).ToDictionary(p => p.id, p => p.i);
+        return [.. views.OrderBy(v => position[v.Id])];
+    }
+
+    // The page is read segment by segment (band by band, fresh then overdue), each in its index's order, so no
+    // request sorts more than a page; a segment wholly before the page is only counted (up to the offset).
+    private static async Task<List<Guid>> SegmentedIdsAsync(
+        IQueryable<Asset> query, AssetSearchCriteria c, AssetSearchFreshness fresh, CancellationToken ct)
+    {
+        var ids = new List<Guid>(c.PageSize);
+        var skip = c.Offset;
+        if (c.Near is not { } point)
+        {
+            foreach (var segment in new[] { query.Where(fresh.Fresh), query.Where(fresh.Overdue) })
+            {
+                var rows = await segment.OrderBy(a => a.Name).ThenBy(a => a.Id).Skip(skip).Take(c.PageSize - ids.Count).Select(a => a.Id).ToListAsync(ct);
+                ids.AddRange(rows);
+                if (ids.Count == c.PageSize)
+                {
+                    break;
+                }
+
+                skip = rows.Count > 0 || skip == 0 ? 0 : skip - await segment.Take(skip).CountAsync(ct);
+            }
+
+            return ids;
+        }
+
+        foreach (var band in Bands(query, point, c.RadiusMetres))
+        {
+            foreach (var segment in new[] { band.Where(fresh.Fresh), band.Where(fresh.Overdue) })
+            {
+                var (rows, size) = await NearestAsync(segment, point, skip, c.PageSize - ids.Count, ct);
+                ids.AddRange(rows);
+                if (ids.Count == c.PageSize)
+                {
+                    return ids;
+                }
+
+                skip = Math.Max(0, skip - size);
+            }
+        }
+
+        return ids;
+    }
+
+    // Usually one statement settles the page: the nearest 2 × (offset + size) + 20 matches in KNN order, each with its
+    // distance and whether it is overdue. Every band nearer than the last one read is then complete, and so are the
+    // fresh entries of that band nearer than the last distance read: when those make up the page, it is exact
+    // (bands, then fresh before overdue, then distance, then id). Otherwise (a band of overdue entries ahead of the
+    // page) null, and the page is read segment by segment. Freshness is computed in the SELECT, not filtered in the
+    // WHERE: the planner cannot estimate those per-kind date comparisons, guesses a handful of rows, and would then
+    // sort every match in the radius instead of reading the GiST index in distance order.
+    private static async Task<List<Guid>?> NearestInMemoryAsync(
+        IQueryable<Asset> query, Point point, AssetSearchCriteria c, AssetSearchFreshness fresh, CancellationToken ct)
+    {
+        var needed = c.Offset + c.PageSize;
+        var read = (2 * needed) + 20;
+        var all = await query.NearestFirst(point).Select(fresh.KnnRow(point)).Take(read).ToListAsync(ct);
+        var rows = all.Where(r => !r.Hidden).ToList();
+        static (int, int, double, Guid) Key(AssetSearchFreshness.NearRow r) =>
+            (AssetSearchFreshness.Band(r.Metres), r.Overdue ? 1 : 0, r.Metres, r.Id);
+        if (all.Count < read)
+        {
+            return [.. rows.OrderBy(Key).Skip(c.Offset).Take(c.PageSize).Select(r => r.Id)];
+        }
+
+        var cut = all[^1].Metres;
+        var cutBand = AssetSearchFreshness.Band(cut);
+        var known = rows.Where(r => AssetSearchFreshness.Band(r.Metres) < cutBand || (!r.Overdue && r.Metres < cut)).OrderBy(Key).ToList();
+        return known.Count >= needed ? [.. known.Skip(c.Offset).Take(c.PageSize).Select(r => r.Id)] : null;
+    }
+
+    // KNN order has no tie-breaker (PostgreSQL cannot add ", id" to a GiST distance order), yet pages must not
+    // overlap when entries share a point (homes coarsened to one grid centre). So the first skip + take rows (and
+    // one more) come in index order with their distances, are ordered by (distance, id) here, and when a run of
+    // equal distances crosses the end, the rest of that run is fetched too: an exact, stable order at KNN cost.
+    private static async Task<(List<Guid> Page, int SegmentRowsSeen)> NearestAsync(
+        IQueryable<Asset> segment, Point point, int skip, int take, CancellationToken ct)
+    {
+        var prefix = await segment.NearestFirst(point)
+            .Select(a => new { a.Id, Metres = EF.Functions.DistanceKnn(a.PublicLocation, point) })
+            .Take(skip + take + 1).ToListAsync(ct);
+        if (prefix.Count <= skip)
+        {
+            return ([], prefix.Count);
+        }
+
+        var rows = prefix.Select(r => (r.Id, r.Metres)).ToList();
+        if (rows.Count > skip + take)
+        {
+            var last = rows[skip + take - 1].Metres;
+            rows = [.. rows.Take(skip + take)];
+            if (prefix[skip + take].Metres == last)
+            {
+                var tied = await segment.WithinMetres(point, last + 1).Where(a => EF.Functions.DistanceKnn(a.PublicLocation, point) == last)
+                    .Select(a => a.Id).ToListAsync(ct);
+                rows = [.. rows.Where(r => r.Metres != last), .. tied.Select(id => (id, last))];
+            }
+        }
+
+        return ([.. rows.OrderBy(r => r.Metres).ThenBy(r => r.Id).Skip(skip).Take(take).Select(r => r.Id)], skip + take);
+    }
+
+    private static IEnumerable<IQueryable<Asset>> Bands(IQueryable<Asset> query, Point point, double radius)
+    {
+        var inner = 0d;
+        foreach (var edge in BandEdges.Where(e => e < radius).Append(radius))
+        {
+            var band = edge < radius ? query.WithinMetres(point, edge) : query;
+            yield return inner > 0 ? band.BeyondMetres(point, inner) : band;
+            inner = edge;
+        }
     }
 }

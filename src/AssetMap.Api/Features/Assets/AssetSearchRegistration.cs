@@ -8,6 +8,7 @@ internal static class AssetSearchRegistration
         services.AddScoped<Postcodes.PostcodeLookup>();
         services.AddScoped<AssetSearchValidator>();
         services.AddScoped<ReadModel.AssetReader>();
+        services.AddOptions<Freshness.FreshnessOptions>().BindConfiguration(Freshness.FreshnessOptions.Section);
         services.AddScoped<AssetSearch>();
         services.AddScoped<AssetListing>();
         services.AddScoped<AssetDetails>();

@@ -8,9 +8,14 @@ namespace AssetMap.Api.Features.OpenReferral;
 /// <summary>What <c>GET /openreferral/v3/</c> says about the feed.</summary>
 public sealed record OrukApiDetails(string Version, string Profile, string OpenapiUrl);
 
-/// <summary>One page of a list endpoint.</summary>
+/// <summary>
+/// One page of a list endpoint. Searches count exactly up to 1,000 matches (or the end of the requested page);
+/// beyond that <c>total_items</c> is a lower bound, <c>total_items_is_lower_bound</c> (an extension the ORUK
+/// validator ignores) says so, and <c>last_page</c> stays false while more follow.
+/// </summary>
 public sealed record OrukPage<T>(
-    int TotalItems, int TotalPages, int PageNumber, int Size, bool FirstPage, bool LastPage, bool Empty, IReadOnlyList<T> Contents);
+    int TotalItems, int TotalPages, int PageNumber, int Size, bool FirstPage, bool LastPage, bool Empty, IReadOnlyList<T> Contents,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)] bool TotalItemsIsLowerBound = false);
 
 /// <summary>A service: one hub, micro-enterprise or activity.</summary>
 public sealed record OrukService

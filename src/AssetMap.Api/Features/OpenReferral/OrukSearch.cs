@@ -76,7 +76,9 @@ internal sealed class OrukSearch(AssetMapDbContext db, AssetSearchValidator vali
     {
         var pages = (int)Math.Ceiling(hits.TotalCount / (double)criteria.PageSize);
         var contents = hits.Items.Select(h => map(h.View)).ToList();
-        return new OrukPage<T>(hits.TotalCount, pages, criteria.Page, contents.Count, criteria.Page == 1, criteria.Page >= pages, contents.Count == 0, contents);
+        var more = hits.TotalCountIsLowerBound && contents.Count > 0;
+        return new OrukPage<T>(hits.TotalCount, more ? Math.Max(pages, criteria.Page + 1) : pages, criteria.Page, contents.Count,
+            criteria.Page == 1, !more && criteria.Page >= pages, contents.Count == 0, contents, hits.TotalCountIsLowerBound);
     }
 
     private async Task<(List<string>? Kinds, List<string>? Categories, bool CategorisedOnly)> TermsAsync(

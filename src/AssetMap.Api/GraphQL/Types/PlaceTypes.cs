@@ -3,6 +3,7 @@ using AssetMap.Api.Features.Assets.ReadModel;
 using AssetMap.Api.Features.PcnAreas;
 using AssetMap.Api.GraphQL.Loaders;
 using GraphQL.Types;
+using GraphQL.Types.Relay;
 using Microsoft.EntityFrameworkCore;
 using NetTopologySuite.Geometries;
 
@@ -25,7 +26,7 @@ internal sealed class PcnAreaType : ObjectGraphType<PcnAreaView>
         Field<NonNullGraphType<PcnAreaCountsType>>("counts").Description("Published assets inside, by kind and category.")
             .ResolveAsync(async ctx => await ctx.RequestServices!.GetRequiredService<PcnAreaStatistics>().CountAsync(ctx.Source.Code, ctx.CancellationToken));
         SearchArguments.AddSearch(
-            Connection<AssetType>("assets").Description("Search published assets inside this area: the arguments of Query.assets."),
+            Connection<AssetType, EdgeType<AssetType>, AssetConnectionType>("assets").Description("Search published assets inside this area: the arguments of Query.assets."),
             includeKinds: true, includePcn: false)
             .ResolveAsync(async ctx => await AssetConnections.ResolveAsync(ctx, null, ((PcnAreaView)ctx.Source!).Code));
     }

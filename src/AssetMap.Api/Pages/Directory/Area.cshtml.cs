@@ -30,7 +30,7 @@ internal sealed class AreaModel(
     [FromQuery(Name = "page")] // not the route value "page", which Razor Pages fills with the page's path
     public int? PageNumber { get; set; }
 
-    public int PageCount => Math.Max(1, (Results.TotalCount + SearchModel.PageSize - 1) / SearchModel.PageSize);
+    public int PageCount => SearchModel.KnownPages(Results, PageNumber ?? 1, SearchModel.PageSize);
 
     public async Task<IActionResult> OnGetAsync(string code, CancellationToken ct)
     {

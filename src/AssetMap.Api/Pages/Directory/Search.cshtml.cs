@@ -30,7 +30,7 @@ internal sealed class SearchModel(
 
     public DirectoryOptions Options => options.Value;
 
-    public int PageCount => Results is null ? 0 : Math.Max(1, (Results.TotalCount + PageSize - 1) / PageSize);
+    public int PageCount => Results is null ? 0 : KnownPages(Results, CurrentPage, PageSize);
 
     public int CurrentPage => Form.Page ?? 1;
 
@@ -59,13 +59,20 @@ internal sealed class SearchModel(
     public string Describe()
     {
         var count = Results?.TotalCount ?? 0;
-        var things = count == 1 ? "1 result" : $"{count:N0} results";
+        var things = Results is { TotalCountIsLowerBound: true } ? $"More than {count:N0} results" : count == 1 ? "1 result" : $"{count:N0} results";
         return Place switch
         {
             { HasPoint: true } => $"{things} within {Form.Distance ?? WebSearchForm.DefaultMiles} miles of {Place.Description}",
             { AreaCode: not null } => $"{things} in {Place.Description}",
             _ => things,
         };
+    }
+
+    /// <summary>Pages to link: when the count is a lower bound (more than 1,000), at least one past this page.</summary>
+    public static int KnownPages(AssetHitPage results, int current, int pageSize)
+    {
+        var counted = Math.Max(1, (results.TotalCount + pageSize - 1) / pageSize);
+        return results.TotalCountIsLowerBound && results.Items.Count > 0 ? Math.Max(counted, current + 1) : counted;
     }
 
     public string? ErrorFor(string field) => Errors.TryGetValue(field, out var messages) ? string.Join(" ", messages) : null;

@@ -81,5 +81,11 @@ internal sealed class AssetConfiguration : IEntityTypeConfiguration<Asset>
         builder.Navigation(a => a.Categories).UsePropertyAccessMode(PropertyAccessMode.Field);
 
         builder.Property(a => a.Version).IsRowVersion();
+
+        // Search (issue 11): the week as columns, so openOn is a SQL filter, and a btree for the default order by name.
+        builder.Property(a => a.SessionPattern).HasConversion<int>();
+        // The btree covers the columns every search filters on, so skipping to a deep page reads the index only.
+        builder.HasIndex(a => new { a.Name, a.Id }).HasDatabaseName("ix_assets_name_id")
+            .IncludeProperties(a => new { a.Status, a.Kind, a.LastVerifiedAt, a.CreatedAt });
     }
 }

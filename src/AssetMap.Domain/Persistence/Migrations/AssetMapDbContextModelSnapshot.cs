@@ -161,6 +161,10 @@ namespace AssetMap.Domain.Persistence.Migrations
                         .HasColumnType("character varying(200)")
                         .HasColumnName("name");
 
+                    b.Property<int>("OpenDays")
+                        .HasColumnType("integer")
+                        .HasColumnName("open_days");
+
                     b.Property<string>("PcnAreaCode")
                         .HasMaxLength(6)
                         .HasColumnType("character varying(6)")
@@ -181,6 +185,14 @@ namespace AssetMap.Domain.Persistence.Migrations
                         .HasColumnType("tsvector")
                         .HasColumnName("search_vector")
                         .HasComputedColumnSql("setweight(to_tsvector('english', coalesce(name, '')), 'A') || setweight(to_tsvector('english', coalesce(summary, '')), 'B') || setweight(to_tsvector('english', coalesce(description, '')), 'C')", true);
+
+                    b.Property<int?>("SessionMonthWeek")
+                        .HasColumnType("integer")
+                        .HasColumnName("session_month_week");
+
+                    b.Property<int?>("SessionPattern")
+                        .HasColumnType("integer")
+                        .HasColumnName("session_pattern");
 
                     b.Property<string>("Slug")
                         .IsRequired()
@@ -309,6 +321,11 @@ namespace AssetMap.Domain.Persistence.Migrations
                     b.HasIndex("Slug")
                         .IsUnique()
                         .HasDatabaseName("ix_assets_slug");
+
+                    b.HasIndex("Name", "Id")
+                        .HasDatabaseName("ix_assets_name_id");
+
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("Name", "Id"), new[] { "Status", "Kind", "LastVerifiedAt", "CreatedAt" });
 
                     b.HasIndex("Status", "Kind")
                         .HasDatabaseName("ix_assets_status_kind");

@@ -94,7 +94,7 @@ public sealed class OrukFeedSchemaTests(ApiFactory api) : IClassFixture<ApiFacto
     }
 
     [Fact]
-    public async Task A_page_of_100_services_is_two_sql_commands()
+    public async Task A_page_of_100_services_is_a_few_sql_commands_whatever_its_size()
     {
         var client = api.CreateClient();
         await client.GetStringAsync(Feed + "/services?per_page=100", TestContext.Current.CancellationToken);
@@ -102,6 +102,8 @@ public sealed class OrukFeedSchemaTests(ApiFactory api) : IClassFixture<ApiFacto
         var page = await client.GetJsonAsync(Feed + "/services?per_page=100");
         // The sample holds fewer than 100 published entries: the page is all of them.
         Assert.Equal(page.GetProperty("total_items").GetInt32(), page.GetProperty("contents").GetArrayLength());
-        Assert.True(api.Sql.Count <= 2, $"{api.Sql.Count} SQL commands:\n{string.Join("\n---\n", api.Sql.Commands)}");
+        // The capped count, the page's ids from the fresh then the overdue entries (each in index order), then the page
+        // itself: a fixed number of statements, never one per service.
+        Assert.True(api.Sql.Count <= 4, $"{api.Sql.Count} SQL commands:\n{string.Join("\n---\n", api.Sql.Commands)}");
     }
 }

@@ -17,6 +17,7 @@ public sealed class SearchCorrectnessTests(ApiFactory api) : IClassFixture<ApiFa
         await using var db = api.Database.CreateContext();
         var published = await db.Assets.AsNoTracking().Where(a => a.Status == AssetStatus.Published)
             .Select(a => new { a.Id, a.PublicLocation }).ToListAsync(Ct);
+        var overdue = await ExpectedFreshness.OverdueAsync(db);
         var random = new Random(3);
         var nonEmpty = 0;
 
@@ -24,18 +25,21 @@ public sealed class SearchCorrectnessTests(ApiFactory api) : IClassFixture<ApiFa
         {
             var here = Geo.Point(Math.Round(0.21 + (random.NextDouble() * 0.34), 5), Math.Round(51.45 + (random.NextDouble() * 0.11), 5));
             var radius = 500 + random.Next(9_501);
+            // Nearest first within each distance band, fresh entries before overdue ones; equal distances in any order.
             var expected = published
                 .Select(a => new { a.Id, Metres = Geo.HaversineMetres(here, a.PublicLocation) })
                 .Where(a => a.Metres <= radius)
-                .OrderBy(a => a.Metres).ThenBy(a => a.Id)
-                .ToList();
+                .ToDictionary(a => a.Id, a => a.Metres);
 
             var found = await client.GetAllItemsAsync(string.Create(CultureInfo.InvariantCulture,
                 $"/api/v1/assets?lat={here.Y}&lon={here.X}&radius={radius}&pageSize=100"));
 
-            Assert.Equal(expected.Select(e => e.Id), found.Select(f => f.Id()));
-            Assert.All(expected.Zip(found), pair => Assert.InRange(
-                pair.Second.GetProperty("distanceMetres").GetDouble(), (pair.First.Metres * 0.995) - 0.1, (pair.First.Metres * 1.005) + 0.1));
+            Assert.Equal(expected.Keys.Order(), found.Select(f => f.Id()).Order());
+            Assert.All(found, f => Assert.InRange(
+                f.GetProperty("distanceMetres").GetDouble(), (expected[f.Id()] * 0.995) - 0.1, (expected[f.Id()] * 1.005) + 0.1));
+            ExpectedFreshness.NonDecreasing(
+                [.. found.Select(f => (ExpectedFreshness.Band(expected[f.Id()]), overdue[f.Id()] ? 1 : 0, Math.Round(expected[f.Id()], 3)))],
+                Comparer<(int, int, double)>.Default);
             nonEmpty += expected.Count > 0 ? 1 : 0;
         }
 
@@ -67,8 +71,12 @@ public sealed class SearchCorrectnessTests(ApiFactory api) : IClassFixture<ApiFa
         var all = await client.GetAllItemsAsync("/api/v1/assets?pageSize=10");
         var beyond = await client.GetJsonAsync($"/api/v1/assets?pageSize=10&page=99");
 
-        var names = all.Select(i => i.Str("name")).ToList();
-        Assert.Equal(names.Order(StringComparer.Ordinal), names);
+        // By name, entries due for review after the fresh ones.
+        await using var db = api.Database.CreateContext();
+        var overdue = await ExpectedFreshness.OverdueAsync(db);
+        Assert.NotEmpty(all);
+        var keys = all.Select(i => (overdue[i.Id()] ? 1 : 0, i.Str("name"))).ToList();
+        Assert.Equal(keys.OrderBy(k => k.Item1).ThenBy(k => k.Item2, StringComparer.Ordinal), keys);
         Assert.Equal(first.GetProperty("totalCount").GetInt32(), all.Count);
         Assert.Equal((all.Count + 9) / 10, first.GetProperty("totalPages").GetInt32());
         Assert.False(first.GetProperty("links").TryGetProperty("prev", out _));

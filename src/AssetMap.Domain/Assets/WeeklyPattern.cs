@@ -1,0 +1,131 @@
+using System.Globalization;
+
+namespace AssetMap.Domain.Assets;
+
+/// <summary>How regular an activity's sessions are, as far as a search in SQL can rely on it.</summary>
+public enum SessionPattern
+{
+    /// <summary>A rule SQL cannot answer for: search asks Ical.Net.</summary>
+    Irregular = 0,
+
+    /// <summary>Every week (or every day) on <see cref="Asset.OpenDays"/>, from the first session, without end.</summary>
+    Weekly = 1,
+
+    /// <summary>Every 2–4 weeks on <see cref="Asset.OpenDays"/>, without end: the weekdays are certain, the dates are not.</summary>
+    EveryFewWeeks = 2,
+
+    /// <summary>Every month on the nth (or last) <see cref="Asset.OpenDays"/> weekday, without end.</summary>
+    MonthlyByWeekday = 3,
+}
+
+/// <summary>
+/// An asset's week, materialised so search can filter opening days in SQL (issue 11): the days as a bitmask
+/// (Monday = 1 … Sunday = 64) and, for an activity, how its RRULE repeats. Set by the entity whenever its opening
+/// hours or schedule change, so EF and the importer's COPY both store it. Anything the columns cannot state exactly
+/// is <see cref="SessionPattern.Irregular"/>, and search falls back to evaluating the rule.
+/// </summary>
+/// <param name="Days">Weekday bitmask; every day (127) for an irregular rule, so the mask is never too narrow.</param>
+/// <param name="Pattern">How the sessions repeat; null for kinds without sessions (kept out of the activity indexes).</param>
+/// <param name="MonthWeek">For <see cref="SessionPattern.MonthlyByWeekday"/>: 1–4, or -1 for the last.</param>
+public sealed record WeeklyPattern(int Days, SessionPattern? Pattern, int? MonthWeek)
+{
+    public const int AllDays = 127;
+
+    private static readonly string[] DayCodes = ["MO", "TU", "WE", "TH", "FR", "SA", "SU"];
+
+    /// <summary>No opening days known.</summary>
+    public static WeeklyPattern None { get; } = new(0, null, null);
+
+    /// <summary>The bit for <paramref name="day"/>.</summary>
+    public static int Bit(DayOfWeek day) => 1 << (((int)day + 6) % 7);
+
+    /// <summary>A hub's week: the days it has opening periods.</summary>
+    public static WeeklyPattern For(OpeningHours? hours) =>
+        hours is null ? None : new(hours.Periods.Aggregate(0, (mask, p) => mask | Bit(p.Day)), null, null);
+
+    /// <summary>An activity's week, read from its RRULE (canonical, as <see cref="Schedule.Create"/> stores it).</summary>
+    public static WeeklyPattern For(Schedule schedule)
+    {
+        var irregular = new WeeklyPattern(AllDays, SessionPattern.Irregular, null);
+        var parts = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var part in schedule.Rule.Split(';', StringSplitOptions.RemoveEmptyEntries))
+        {
+            var pair = part.Split('=', 2);
+            if (pair.Length != 2 || !parts.TryAdd(pair[0].Trim(), pair[1].Trim().ToUpperInvariant()))
+            {
+                return irregular;
+            }
+        }
+
+        // Anything beyond these (COUNT, UNTIL, BYMONTHDAY, BYSETPOS, BYHOUR…) ends or bends the pattern: ask Ical.Net.
+        if (parts.Keys.Any(k => k.ToUpperInvariant() is not ("FREQ" or "INTERVAL" or "BYDAY" or "WKST")))
+        {
+            return irregular;
+        }
+
+        var interval = 1;
+        if (parts.TryGetValue("INTERVAL", out var every) && !int.TryParse(every, NumberStyles.None, CultureInfo.InvariantCulture, out interval))
+        {
+            return irregular;
+        }
+
+        var first = schedule.FirstStart;
+        var firstBit = Bit(first.DayOfWeek);
+        parts.TryGetValue("BYDAY", out var byDay);
+        return parts["FREQ"] switch
+        {
+            "DAILY" when interval == 1 && byDay is null => new(AllDays, SessionPattern.Weekly, null),
+            "WEEKLY" when interval is >= 1 and <= 4 => Weekly(byDay, firstBit, interval) ?? irregular,
+            "MONTHLY" when interval == 1 && byDay is not null => Monthly(byDay, first) ?? irregular,
+            _ => irregular,
+        };
+    }
+
+    private static WeeklyPattern? Weekly(string? byDay, int firstBit, int interval)
+    {
+        var mask = firstBit;
+        if (byDay is not null)
+        {
+            mask = 0;
+            foreach (var code in byDay.Split(','))
+            {
+                var index = Array.IndexOf(DayCodes, code.Trim());
+                if (index < 0)
+                {
+                    return null;
+                }
+
+                mask |= 1 << index;
+            }
+        }
+
+        // A first session off the pattern would be an extra date the columns cannot state.
+        return (mask & firstBit) == 0 ? null : new(mask, interval == 1 ? SessionPattern.Weekly : SessionPattern.EveryFewWeeks, null);
+    }
+
+    private static WeeklyPattern? Monthly(string byDay, DateTime first)
+    {
+        if (byDay.Contains(',', StringComparison.Ordinal) || byDay.Length < 3)
+        {
+            return null;
+        }
+
+        var index = Array.IndexOf(DayCodes, byDay[^2..]);
+        if (index < 0 || !int.TryParse(byDay[..^2], NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var week)
+            || week is not (>= 1 and <= 4 or -1))
+        {
+            return null;
+        }
+
+        var date = DateOnly.FromDateTime(first);
+        return Bit(date.DayOfWeek) == 1 << index && IsWeekOfMonth(date, week) ? new(1 << index, SessionPattern.MonthlyByWeekday, week) : null;
+    }
+
+    /// <summary>Which week of its month <paramref name="date"/> falls in (1–5).</summary>
+    public static int WeekOfMonth(DateOnly date) => ((date.Day - 1) / 7) + 1;
+
+    /// <summary>True when <paramref name="date"/> is in the last seven days of its month.</summary>
+    public static bool IsLastWeekOfMonth(DateOnly date) => date.Day + 7 > DateTime.DaysInMonth(date.Year, date.Month);
+
+    private static bool IsWeekOfMonth(DateOnly date, int week) => week == -1 ? IsLastWeekOfMonth(date) : WeekOfMonth(date) == week;
+}
