@@ -10,6 +10,7 @@ using AssetMap.Api.Features.OpenReferral;
 using AssetMap.Api.Features.PcnAreas;
 using AssetMap.Api.Features.Postcodes;
 using AssetMap.Api.Features.Suggestions;
+using AssetMap.Api.Features.TimeBank;
 using AssetMap.Api.Features.Uploads;
 using AssetMap.Api.GraphQL;
 using AssetMap.Api.Infrastructure;
@@ -45,6 +46,7 @@ builder.Services.AddAssetMapDirectory(builder.Configuration);
 builder.Services.AddAssetEditing();
 builder.Services.AddAssetMapFreshness(builder.Configuration);
 builder.Services.AddAssetMapImports(builder.Configuration);
+builder.Services.AddTimeBank();
 
 var app = builder.Build();
 

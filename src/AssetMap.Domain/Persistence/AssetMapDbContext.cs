@@ -46,6 +46,12 @@ public sealed class AssetMapDbContext(DbContextOptions<AssetMapDbContext> option
     /// <summary>The time-bank ledger.</summary>
     public DbSet<TimeBankExchange> TimeBankExchanges => Set<TimeBankExchange>();
 
+    /// <summary>The double-entry lines of the ledger: two per exchange, summing to zero.</summary>
+    public DbSet<TimeBankEntry> TimeBankEntries => Set<TimeBankEntry>();
+
+    /// <summary>Time banks and their brokers.</summary>
+    public DbSet<LocalTimeBank> TimeBanks => Set<LocalTimeBank>();
+
     /// <summary>Every change to every record, from any path.</summary>
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 

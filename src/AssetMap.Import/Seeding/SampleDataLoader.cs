@@ -30,11 +30,13 @@ public sealed partial class SampleDataLoader(AssetMapDbContext db, ILogger<Sampl
         var pcnAreas = SamplePlaces.ReadPcnAreas(File("pcn-areas.geojson"));
         var postcodes = SamplePlaces.ReadPostcodes(File("postcodes.csv"));
         var categories = SamplePlaces.ReadCategories(File("categories.csv"));
-        var members = SampleTimeBank.ReadMembers(File("time-bank-members.csv"), postcodes);
-        var exchanges = SampleTimeBank.ReadExchanges(File("time-bank-exchanges.csv"), members.ToDictionary(m => m.MemberRef));
+        var banks = SampleTimeBank.ReadBanks(File("time-banks.csv"));
+        var members = SampleTimeBank.ReadMembers(File("time-bank-members.csv"), postcodes, banks, categories);
+        var exchanges = SampleTimeBank.ReadExchanges(File("time-bank-exchanges.csv"), members.ToDictionary(m => m.MemberRef), categories);
         db.PcnAreas.AddRange(pcnAreas);
         db.Postcodes.AddRange(postcodes.Values);
         db.Categories.AddRange(categories.Values.Distinct());
+        db.TimeBanks.AddRange(banks.Values);
         db.TimeBankMembers.AddRange(members);
         db.TimeBankExchanges.AddRange(exchanges);
         await db.SaveChangesAsync(cancellationToken);

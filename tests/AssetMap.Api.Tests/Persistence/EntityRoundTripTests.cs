@@ -114,25 +114,32 @@ public sealed class EntityRoundTripTests(EmptyDatabaseFixture fixture) : IClassF
     public async Task Time_bank_members_and_exchanges_round_trip()
     {
         var home = Geo.Point(0.3251, 51.4773);
-        var giver = TimeBankMember.Register("RT-1", "Ann", "B", Postcode.Parse("RM17 6SL"), home, ["Gardening"], ["Lifts"], "Mornings",
-            new DateOnly(2025, 1, 2), AssetStatus.Published, new AssetSource("RT-1", "members.csv", null, 2));
-        var receiver = TimeBankMember.Register("RT-2", "Bob", "", Postcode.Parse("RM16 2JT"), home, [], [], null,
-            new DateOnly(2025, 1, 3), AssetStatus.Published, AssetSource.Manual);
-        var exchange = TimeBankExchange.Record(giver.Id, receiver.Id, Hours.Parse("1.75"), new DateOnly(2026, 2, 3), "Weeding", Verified);
+        var bank = LocalTimeBank.Create("Round Trip Time Bank", "Jo", "timebank@example.org", null, Hours.Parse("5"));
+        var giver = TimeBankMember.Register(bank.Id, "RT-1",
+            new MemberProfile("Ann", "B", ["gardening"], ["community-transport"], null, "Mornings", ContactPreference.Text, "01632 960002"),
+            Postcode.Parse("RM17 6SL"), home, new DateOnly(2025, 1, 2), MemberStatus.Active, new AssetSource("RT-1", "members.csv", null, 2));
+        var receiver = TimeBankMember.Register(bank.Id, "RT-2", new MemberProfile("Bob", "", [], [], null, null, ContactPreference.Phone, null),
+            Postcode.Parse("RM16 2JT"), home, new DateOnly(2025, 1, 3), MemberStatus.Active, AssetSource.Manual);
+        var exchange = TimeBankExchange.Record(
+            new ExchangeRequest(giver.Id, receiver.Id, Hours.Parse("1.75"), new DateOnly(2026, 2, 3), null, "Weeding"),
+            new Recording("jo", Verified, new DateOnly(2026, 2, 3)));
         await using (var db = fixture.Database.CreateContext())
         {
-            db.AddRange(giver, receiver, exchange);
+            db.AddRange(bank, giver, receiver, exchange);
             await db.SaveChangesAsync(Ct);
         }
 
         await using var read = fixture.Database.CreateContext();
         var storedGiver = await read.TimeBankMembers.SingleAsync(m => m.MemberRef == "RT-1", Ct);
         Assert.Equal(("Ann B.", "RM17 6", "Mornings"), (storedGiver.DisplayName, storedGiver.PostcodeSector, storedGiver.Availability));
-        Assert.True(storedGiver.CoarseLocation.EqualsExact(Geo.Coarsen(home)));
-        Assert.Equal(["Gardening"], storedGiver.SkillsOffered);
+        Assert.True(storedGiver.CoarseLocation?.EqualsExact(Geo.Coarsen(home)));
+        Assert.Equal(["gardening"], storedGiver.SkillsOffered);
+        Assert.Equal((ContactPreference.Text, "01632 960002"), (storedGiver.ContactPreference, storedGiver.ContactDetails));
         Assert.Equal(new AssetSource("RT-1", "members.csv", null, 2), storedGiver.Source);
         var storedExchange = await read.TimeBankExchanges.SingleAsync(e => e.Id == exchange.Id, Ct);
         Assert.Equal((giver.Id, receiver.Id, 7, "Weeding"), (storedExchange.GiverId, storedExchange.ReceiverId, storedExchange.Hours.Quarters, storedExchange.Description));
+        var entries = await read.TimeBankEntries.Where(e => e.ExchangeId == exchange.Id).OrderBy(e => e.Id).ToListAsync(Ct);
+        Assert.Equal([(giver.Id, 7), (receiver.Id, -7)], entries.Select(e => (e.MemberId, e.Amount.Quarters)));
     }
 
     [Fact]
@@ -144,6 +151,34 @@ public sealed class EntityRoundTripTests(EmptyDatabaseFixture fixture) : IClassF
             $"INSERT INTO time_bank_exchanges (id, giver_id, receiver_id, quarter_hours, occurred_on, recorded_at) VALUES ({Guid.CreateVersion7()}, {Guid.Empty}, {Guid.Empty}, 0, DATE '2026-01-01', now())", Ct));
 
         Assert.Equal(Npgsql.PostgresErrorCodes.CheckViolation, error.SqlState);
+    }
+
+    [Fact]
+    public async Task The_database_keeps_the_ledger_append_only_and_balanced()
+    {
+        var bank = LocalTimeBank.Create("Append Only Time Bank", "Jo", "timebank@example.org", null, null);
+        TimeBankMember Member(string memberRef) => TimeBankMember.Register(bank.Id, memberRef,
+            new MemberProfile("Cy", "", [], [], null, null, ContactPreference.Phone, null),
+            Postcode.Parse("RM17 6SL"), Geo.Point(0.32, 51.47), new DateOnly(2025, 1, 2), MemberStatus.Active, AssetSource.Manual);
+        await using var db = fixture.Database.CreateContext();
+        var members = new[] { Member("AO-1"), Member("AO-2") };
+        var (giver, receiver) = (members[0].Id, members[1].Id);
+        db.AddRange(bank, members[0], members[1]);
+        db.Add(TimeBankExchange.Record(new ExchangeRequest(giver, receiver, Hours.Parse("1"), new DateOnly(2026, 1, 1), null, null), new Recording("jo", Verified, new DateOnly(2026, 1, 1))));
+        await db.SaveChangesAsync(Ct);
+
+        var edit = await Assert.ThrowsAsync<Npgsql.PostgresException>(() => db.Database.ExecuteSqlAsync($"UPDATE time_bank_entries SET quarter_hours = quarter_hours * 2 WHERE member_id = {giver}", Ct));
+        var delete = await Assert.ThrowsAsync<Npgsql.PostgresException>(() => db.Database.ExecuteSqlAsync($"DELETE FROM time_bank_exchanges WHERE giver_id = {giver}", Ct));
+        // An exchange whose entries do not cancel is refused when its transaction commits.
+        var id = Guid.CreateVersion7();
+        var unbalanced = await Assert.ThrowsAsync<Npgsql.PostgresException>(() => db.Database.ExecuteSqlAsync($"""
+            INSERT INTO time_bank_exchanges (id, giver_id, receiver_id, quarter_hours, occurred_on, recorded_at, recorded_by) VALUES ({id}, {giver}, {receiver}, 4, DATE '2026-01-01', now(), 'test');
+            INSERT INTO time_bank_entries (exchange_id, member_id, quarter_hours, posted_on) VALUES ({id}, {giver}, 4, DATE '2026-01-01'), ({id}, {receiver}, -3, DATE '2026-01-01');
+            """, Ct));
+
+        Assert.Equal(Npgsql.PostgresErrorCodes.IntegrityConstraintViolation, edit.SqlState);
+        Assert.Equal(Npgsql.PostgresErrorCodes.IntegrityConstraintViolation, delete.SqlState);
+        Assert.Equal(Npgsql.PostgresErrorCodes.CheckViolation, unbalanced.SqlState);
     }
 
     private static AssetProfile Profile(string name, double lon, double lat) => new(

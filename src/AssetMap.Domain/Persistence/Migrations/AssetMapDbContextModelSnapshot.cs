@@ -566,11 +566,104 @@ namespace AssetMap.Domain.Persistence.Migrations
                     b.ToTable("categories", (string)null);
                 });
 
+            modelBuilder.Entity("AssetMap.Domain.TimeBank.LocalTimeBank", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("BrokerEmail")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("broker_email");
+
+                    b.Property<string>("BrokerName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("broker_name");
+
+                    b.Property<string>("BrokerPhone")
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("broker_phone");
+
+                    b.Property<int?>("CreditLimit")
+                        .HasColumnType("integer")
+                        .HasColumnName("credit_limit_quarter_hours");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("name");
+
+                    b.Property<string>("Slug")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("slug");
+
+                    b.HasKey("Id")
+                        .HasName("pk_time_banks");
+
+                    b.HasIndex("Slug")
+                        .IsUnique()
+                        .HasDatabaseName("ix_time_banks_slug");
+
+                    b.ToTable("time_banks", (string)null);
+                });
+
+            modelBuilder.Entity("AssetMap.Domain.TimeBank.TimeBankEntry", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityAlwaysColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("Amount")
+                        .HasColumnType("integer")
+                        .HasColumnName("quarter_hours");
+
+                    b.Property<Guid>("ExchangeId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("exchange_id");
+
+                    b.Property<Guid>("MemberId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("member_id");
+
+                    b.Property<DateOnly>("PostedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("posted_on");
+
+                    b.HasKey("Id")
+                        .HasName("pk_time_bank_entries");
+
+                    b.HasIndex("ExchangeId")
+                        .HasDatabaseName("ix_time_bank_entries_exchange_id");
+
+                    b.HasIndex("MemberId", "PostedOn", "Id")
+                        .HasDatabaseName("ix_time_bank_entries_member_id_posted_on_id");
+
+                    b.ToTable("time_bank_entries", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_time_bank_entries_not_zero", "quarter_hours <> 0");
+                        });
+                });
+
             modelBuilder.Entity("AssetMap.Domain.TimeBank.TimeBankExchange", b =>
                 {
                     b.Property<Guid>("Id")
                         .HasColumnType("uuid")
                         .HasColumnName("id");
+
+                    b.Property<string>("CategorySlug")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("category_slug");
 
                     b.Property<string>("Description")
                         .HasMaxLength(500)
@@ -585,6 +678,11 @@ namespace AssetMap.Domain.Persistence.Migrations
                         .HasColumnType("integer")
                         .HasColumnName("quarter_hours");
 
+                    b.Property<string>("IdempotencyKey")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("idempotency_key");
+
                     b.Property<DateOnly>("OccurredOn")
                         .HasColumnType("date")
                         .HasColumnName("occurred_on");
@@ -597,11 +695,30 @@ namespace AssetMap.Domain.Persistence.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("recorded_at");
 
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("recorded_by");
+
+                    b.Property<string>("RequestFingerprint")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("request_fingerprint");
+
+                    b.Property<Guid?>("ReversesId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("reverses_id");
+
                     b.HasKey("Id")
                         .HasName("pk_time_bank_exchanges");
 
                     b.HasIndex("GiverId")
                         .HasDatabaseName("ix_time_bank_exchanges_giver_id");
+
+                    b.HasIndex("IdempotencyKey")
+                        .IsUnique()
+                        .HasDatabaseName("ix_time_bank_exchanges_idempotency_key");
 
                     b.HasIndex("OccurredOn")
                         .HasDatabaseName("ix_time_bank_exchanges_occurred_on");
@@ -609,9 +726,13 @@ namespace AssetMap.Domain.Persistence.Migrations
                     b.HasIndex("ReceiverId")
                         .HasDatabaseName("ix_time_bank_exchanges_receiver_id");
 
+                    b.HasIndex("ReversesId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_time_bank_exchanges_reverses_id");
+
                     b.ToTable("time_bank_exchanges", null, t =>
                         {
-                            t.HasCheckConstraint("ck_time_bank_exchanges_positive_hours", "quarter_hours > 0");
+                            t.HasCheckConstraint("ck_time_bank_exchanges_positive_hours", "quarter_hours > 0 AND quarter_hours <= 96");
 
                             t.HasCheckConstraint("ck_time_bank_exchanges_two_members", "giver_id <> receiver_id");
                         });
@@ -624,13 +745,24 @@ namespace AssetMap.Domain.Persistence.Migrations
                         .HasColumnName("id");
 
                     b.Property<string>("Availability")
-                        .HasColumnType("text")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
                         .HasColumnName("availability");
 
                     b.Property<Point>("CoarseLocation")
-                        .IsRequired()
                         .HasColumnType("geography (point, 4326)")
                         .HasColumnName("coarse_location");
+
+                    b.Property<string>("ContactDetails")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("contact_details");
+
+                    b.Property<string>("ContactPreference")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("contact_preference");
 
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone")
@@ -642,13 +774,29 @@ namespace AssetMap.Domain.Persistence.Migrations
                         .HasColumnType("character varying(100)")
                         .HasColumnName("display_name");
 
+                    b.Property<string>("FirstName")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("first_name");
+
                     b.Property<DateOnly>("JoinedOn")
                         .HasColumnType("date")
                         .HasColumnName("joined_on");
 
+                    b.Property<string>("LastInitial")
+                        .IsRequired()
+                        .HasMaxLength(1)
+                        .HasColumnType("character varying(1)")
+                        .HasColumnName("last_initial");
+
                     b.Property<DateTimeOffset?>("LastVerifiedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("last_verified_at");
+
+                    b.Property<DateOnly?>("LeftOn")
+                        .HasColumnType("date")
+                        .HasColumnName("left_on");
 
                     b.Property<string>("MemberRef")
                         .IsRequired()
@@ -656,8 +804,12 @@ namespace AssetMap.Domain.Persistence.Migrations
                         .HasColumnType("character varying(50)")
                         .HasColumnName("member_ref");
 
+                    b.Property<string>("OfferDetails")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("offer_details");
+
                     b.Property<string>("PostcodeSector")
-                        .IsRequired()
                         .HasMaxLength(6)
                         .HasColumnType("character varying(6)")
                         .HasColumnName("postcode_sector");
@@ -677,6 +829,10 @@ namespace AssetMap.Domain.Persistence.Migrations
                         .HasMaxLength(20)
                         .HasColumnType("character varying(20)")
                         .HasColumnName("status");
+
+                    b.Property<Guid>("TimeBankId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("time_bank_id");
 
                     b.Property<DateTimeOffset>("UpdatedAt")
                         .HasColumnType("timestamp with time zone")
@@ -723,6 +879,14 @@ namespace AssetMap.Domain.Persistence.Migrations
                     b.HasIndex("MemberRef")
                         .IsUnique()
                         .HasDatabaseName("ix_time_bank_members_member_ref");
+
+                    b.HasIndex("SkillsOffered")
+                        .HasDatabaseName("ix_time_bank_members_skills_offered");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("SkillsOffered"), "gin");
+
+                    b.HasIndex("TimeBankId")
+                        .HasDatabaseName("ix_time_bank_members_time_bank_id");
 
                     b.ToTable("time_bank_members", (string)null);
                 });
@@ -1105,6 +1269,23 @@ namespace AssetMap.Domain.Persistence.Migrations
                         .HasConstraintName("fk_categories_categories_parent_id");
                 });
 
+            modelBuilder.Entity("AssetMap.Domain.TimeBank.TimeBankEntry", b =>
+                {
+                    b.HasOne("AssetMap.Domain.TimeBank.TimeBankExchange", null)
+                        .WithMany("Entries")
+                        .HasForeignKey("ExchangeId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_time_bank_entries_time_bank_exchanges_exchange_id");
+
+                    b.HasOne("AssetMap.Domain.TimeBank.TimeBankMember", null)
+                        .WithMany()
+                        .HasForeignKey("MemberId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_time_bank_entries_time_bank_members_member_id");
+                });
+
             modelBuilder.Entity("AssetMap.Domain.TimeBank.TimeBankExchange", b =>
                 {
                     b.HasOne("AssetMap.Domain.TimeBank.TimeBankMember", null)
@@ -1120,6 +1301,22 @@ namespace AssetMap.Domain.Persistence.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_time_bank_exchanges_time_bank_members_receiver_id");
+
+                    b.HasOne("AssetMap.Domain.TimeBank.TimeBankExchange", null)
+                        .WithOne()
+                        .HasForeignKey("AssetMap.Domain.TimeBank.TimeBankExchange", "ReversesId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_time_bank_exchanges_time_bank_exchanges_reverses_id");
+                });
+
+            modelBuilder.Entity("AssetMap.Domain.TimeBank.TimeBankMember", b =>
+                {
+                    b.HasOne("AssetMap.Domain.TimeBank.LocalTimeBank", null)
+                        .WithMany()
+                        .HasForeignKey("TimeBankId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_time_bank_members_time_banks_time_bank_id");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<System.Guid>", b =>
@@ -1205,6 +1402,11 @@ namespace AssetMap.Domain.Persistence.Migrations
                         .HasConstraintName("fk_assets_assets_venue_id");
 
                     b.Navigation("Venue");
+                });
+
+            modelBuilder.Entity("AssetMap.Domain.TimeBank.TimeBankExchange", b =>
+                {
+                    b.Navigation("Entries");
                 });
 #pragma warning restore 612, 618
         }

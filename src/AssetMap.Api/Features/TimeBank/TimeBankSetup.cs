@@ -1,0 +1,15 @@
+using AssetMap.Api.Features.TimeBank.Ledger;
+using AssetMap.Api.Features.TimeBank.Members;
+
+namespace AssetMap.Api.Features.TimeBank;
+
+/// <summary>Wiring of the time bank: members, the ledger, and members near a person. Every part is signed-in only.</summary>
+internal static class TimeBankSetup
+{
+    public static IServiceCollection AddTimeBank(this IServiceCollection services)
+    {
+        services.AddScoped<MemberEditor>();
+        services.AddScoped<ExchangeRecorder>();
+        return services;
+    }
+}
