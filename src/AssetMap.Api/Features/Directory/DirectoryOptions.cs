@@ -12,7 +12,4 @@ internal sealed class DirectoryOptions
     public string TileUrl { get; set; } = Infrastructure.SecurityHeaders.DefaultTileUrl;
 
     public string TileAttribution { get; set; } = "© OpenStreetMap contributors";
-
-    /// <summary>Where "report a change" goes until the editing form exists: the CVS data officer's address.</summary>
-    public string ReportChangeEmail { get; set; } = "directory@example.org";
 }
