@@ -10,6 +10,7 @@ internal static class TimeBankSetup
     {
         services.AddScoped<MemberEditor>();
         services.AddScoped<ExchangeRecorder>();
+        services.AddSingleton<TimeBankHttp>();
         return services;
     }
 }

@@ -72,6 +72,14 @@ internal sealed class ExchangeRecorder(AssetMapDbContext db, TimeProvider clock)
         db.ChangeTracker.Clear();
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         var members = await LockAsync(request.GiverId, request.ReceiverId, ct);
+
+        // Checked again under the locks: a request with this key that held them first has committed by now, and its
+        // retry must get its result, not be judged afresh (against a balance the first one has already changed).
+        if (await ReplayAsync(key, fingerprint, ct) is { } earlier)
+        {
+            return earlier;
+        }
+
         if (!members.TryGetValue(request.GiverId, out var giver))
         {
             return LedgerOutcome.Invalid("giverId", "No time-bank member has this id.");
