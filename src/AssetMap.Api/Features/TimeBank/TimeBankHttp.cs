@@ -44,13 +44,14 @@ internal sealed partial class TimeBankHttp(IOptions<Microsoft.AspNetCore.Http.Js
         }
         catch (JsonException e)
         {
+            // A value of the wrong type names its member; broken JSON (truncated, not an object) is the body's fault.
             var path = (e.Path ?? "$").TrimStart('$').TrimStart('.');
             if (Unmapped().Match(e.Message) is { Success: true } unknown)
             {
                 var name = unknown.Groups["name"].Value;
                 errors.Add(name, $"'{name}' is not a field of this request.");
             }
-            else if (path.Length == 0 || e.LineNumber is null)
+            else if (path.Length == 0 || !e.Message.StartsWith("The JSON value could not be converted", StringComparison.Ordinal))
             {
                 errors.Add("body", "The body is not a JSON object.");
             }
