@@ -11,6 +11,7 @@ internal static class TimeBankSetup
         services.AddScoped<MemberEditor>();
         services.AddScoped<ExchangeRecorder>();
         services.AddSingleton<TimeBankHttp>();
+        services.ConfigureSwaggerGen(options => options.OperationFilter<RequestHeaderOperationFilter>());
         return services;
     }
 }

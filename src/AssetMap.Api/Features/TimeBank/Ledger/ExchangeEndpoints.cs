@@ -25,6 +25,7 @@ internal static class ExchangeEndpoints
             .WithDescription("Needs an Idempotency-Key header (1..200 characters, e.g. a UUID the client makes once per exchange): 400 without it. "
                 + "A retry with the same key and body answers the first result again with Idempotent-Replayed: true and records nothing; the same key with a different body is 409. "
                 + "Rules (422 naming the field): two different members of one time bank, an active receiver, 0.25..24 hours in quarter-hours, not dated in the future, a known category, the bank's credit limit.")
+            .WithMetadata(new RequestHeader(IdempotencyHeader, true, "1..200 characters, new for each exchange and the same on every retry of it."))
             .Accepts<ExchangeBody>("application/json")
             .Produces<ExchangeResponse>(StatusCodes.Status201Created)
             .ProducesProblem(StatusCodes.Status400BadRequest)

@@ -14,6 +14,8 @@ internal static class MemberEndpoints
 {
     private const string ConcurrencyNote = " Send the ETag from GET /api/v1/timebank/members/{id} in If-Match: 428 without it, 412 (with the current member) when the member changed since.";
 
+    private static readonly RequestHeader IfMatch = new("If-Match", true, "The ETag of the member as you read it; * to overwrite whatever is there.");
+
     public static void MapMemberEndpoints(this RouteGroupBuilder api)
     {
         api.MapGet("/members", ListAsync)
@@ -39,6 +41,7 @@ internal static class MemberEndpoints
         api.MapPut("/members/{id:guid}", ReplaceAsync)
             .WithName("ReplaceTimeBankMember")
             .WithSummary("Replace a member's editable fields")
+            .WithMetadata(IfMatch)
             .WithDescription("Fields left out are cleared; a blank postcode keeps the member's area; timeBank, memberRef and joinedOn are kept." + ConcurrencyNote)
             .Accepts<TimeBankMemberRequest>("application/json")
             .Produces<TimeBankMemberResponse>()
@@ -76,6 +79,7 @@ internal static class MemberEndpoints
             })
             .WithName(name)
             .WithSummary(summary)
+            .WithMetadata(IfMatch)
             .WithDescription("No body." + ConcurrencyNote)
             .Produces<TimeBankMemberResponse>()
             .ProducesProblem(StatusCodes.Status404NotFound)
