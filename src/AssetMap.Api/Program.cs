@@ -83,6 +83,7 @@ app.MapOpenReferralEndpoints();
 app.MapReviewEndpoints();
 app.MapEvidenceEndpoints();
 app.MapImportEndpoints();
+app.MapTimeBankEndpoints();
 app.MapGraphQLEndpoint();
 app.MapGraphiQLPage();
 app.MapRazorPages();

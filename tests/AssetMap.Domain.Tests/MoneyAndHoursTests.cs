@@ -35,6 +35,7 @@ public sealed class MoneyAndHoursTests
 
     [Theory]
     [InlineData("0.3")]
+    [InlineData("99999999999999")] // would overflow the quarter-hour count: a rule broken, not a crash
     [InlineData("an hour")]
     public void Hours_reject_amounts_that_are_not_quarter_hours(string input) =>
         Assert.Equal("hours", Assert.Throws<DomainRuleException>(() => Hours.Parse(input)).Field);

@@ -15,6 +15,12 @@ public readonly record struct Hours(int Quarters)
     /// <summary>From an hours amount that must be a multiple of a quarter-hour (1.5, 0.25…).</summary>
     public static Hours FromDecimal(decimal hours)
     {
+        // Far beyond any exchange or balance: refused here rather than overflowing the quarter-hour count.
+        if (Math.Abs(hours) > 1_000_000m)
+        {
+            throw new DomainRuleException("hours", $"{hours} hours is not a plausible number of hours.");
+        }
+
         var quarters = hours * 4;
         if (quarters != decimal.Truncate(quarters))
         {

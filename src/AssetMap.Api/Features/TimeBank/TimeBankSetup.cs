@@ -10,6 +10,8 @@ internal static class TimeBankSetup
     {
         services.AddScoped<MemberEditor>();
         services.AddScoped<ExchangeRecorder>();
+        services.AddSingleton<TimeBankHttp>();
+        services.ConfigureSwaggerGen(options => options.OperationFilter<RequestHeaderOperationFilter>());
         return services;
     }
 }

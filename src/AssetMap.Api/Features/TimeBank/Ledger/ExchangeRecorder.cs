@@ -72,6 +72,14 @@ internal sealed class ExchangeRecorder(AssetMapDbContext db, TimeProvider clock)
         db.ChangeTracker.Clear();
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         var members = await LockAsync(request.GiverId, request.ReceiverId, ct);
+
+        // Checked again under the locks: a request with this key that held them first has committed by now, and its
+        // retry must get its result, not be judged afresh (against a balance the first one has already changed).
+        if (await ReplayAsync(key, fingerprint, ct) is { } earlier)
+        {
+            return earlier;
+        }
+
         if (!members.TryGetValue(request.GiverId, out var giver))
         {
             return LedgerOutcome.Invalid("giverId", "No time-bank member has this id.");
@@ -163,13 +171,17 @@ internal sealed class ExchangeRecorder(AssetMapDbContext db, TimeProvider clock)
     }
 
     /// <summary>Row locks on both members in id order (deadlock-free), returning them by id.</summary>
+    /// <remarks>
+    /// The lock is taken by a plain SQL statement and the rows then read through the model: materialising the entity
+    /// from <c>FromSql</c> would need its system column <c>xmin</c> and complex-property columns spelt out by hand.
+    /// </remarks>
     private async Task<Dictionary<Guid, TimeBankMember>> LockAsync(Guid first, Guid second, CancellationToken ct)
     {
         Guid[] ids = [first, second];
-        return await db.TimeBankMembers
-            .FromSql($"SELECT * FROM time_bank_members WHERE id = ANY({ids}) ORDER BY id FOR UPDATE")
-            .AsNoTracking()
-            .ToDictionaryAsync(m => m.Id, ct);
+        var locked = await db.Database
+            .SqlQuery<Guid>($"SELECT id AS \"Value\" FROM time_bank_members WHERE id = ANY({ids}) ORDER BY id FOR UPDATE")
+            .ToListAsync(ct);
+        return await db.TimeBankMembers.AsNoTracking().Where(m => locked.Contains(m.Id)).ToDictionaryAsync(m => m.Id, ct);
     }
 
     private async Task<LedgerOutcome?> ReplayAsync(string key, string fingerprint, CancellationToken ct)

@@ -16,9 +16,10 @@ internal static class LedgerQueries
     /// <summary>Balances of many members at once (members with no entries get zero).</summary>
     public static async Task<Dictionary<Guid, Hours>> BalancesAsync(AssetMapDbContext db, IReadOnlyCollection<Guid> memberIds, CancellationToken ct)
     {
+        // Column names follow the model's snake_case naming convention, which SqlQuery applies to MemberSum too.
         var ids = memberIds.ToArray();
         var sums = await db.Database
-            .SqlQuery<MemberSum>($"SELECT member_id AS \"MemberId\", sum(quarter_hours)::int AS \"Quarters\" FROM time_bank_entries WHERE member_id = ANY({ids}) GROUP BY member_id")
+            .SqlQuery<MemberSum>($"SELECT member_id, sum(quarter_hours)::int AS quarters FROM time_bank_entries WHERE member_id = ANY({ids}) GROUP BY member_id")
             .ToDictionaryAsync(s => s.MemberId, s => new Hours(s.Quarters), ct);
         return ids.Distinct().ToDictionary(id => id, id => sums.GetValueOrDefault(id, Hours.Zero));
     }
