@@ -166,10 +166,13 @@ internal sealed class ExchangeRecorder(AssetMapDbContext db, TimeProvider clock)
     private async Task<Dictionary<Guid, TimeBankMember>> LockAsync(Guid first, Guid second, CancellationToken ct)
     {
         Guid[] ids = [first, second];
-        return await db.TimeBankMembers
-            .FromSql($"SELECT * FROM time_bank_members WHERE id = ANY({ids}) ORDER BY id FOR UPDATE")
-            .AsNoTracking()
-            .ToDictionaryAsync(m => m.Id, ct);
+        // Lock by id only, then read the members with an ordinary query: materialising entities from FromSql cannot
+        // map the xmin version or the complex Source columns. Under READ COMMITTED the read after the lock sees the
+        // latest committed row, so nothing read here can change before this transaction ends.
+        await db.Database
+            .SqlQuery<Guid>($"SELECT id AS \"Value\" FROM time_bank_members WHERE id = ANY({ids}) ORDER BY id FOR UPDATE")
+            .ToListAsync(ct);
+        return await db.TimeBankMembers.AsNoTracking().Where(m => ids.Contains(m.Id)).ToDictionaryAsync(m => m.Id, ct);
     }
 
     private async Task<LedgerOutcome?> ReplayAsync(string key, string fingerprint, CancellationToken ct)

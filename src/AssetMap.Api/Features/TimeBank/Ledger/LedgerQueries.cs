@@ -17,8 +17,9 @@ internal static class LedgerQueries
     public static async Task<Dictionary<Guid, Hours>> BalancesAsync(AssetMapDbContext db, IReadOnlyCollection<Guid> memberIds, CancellationToken ct)
     {
         var ids = memberIds.ToArray();
+        // Column names follow the context's snake_case convention, which SqlQuery applies to MemberSum's properties too.
         var sums = await db.Database
-            .SqlQuery<MemberSum>($"SELECT member_id AS \"MemberId\", sum(quarter_hours)::int AS \"Quarters\" FROM time_bank_entries WHERE member_id = ANY({ids}) GROUP BY member_id")
+            .SqlQuery<MemberSum>($"SELECT member_id, sum(quarter_hours)::int AS quarters FROM time_bank_entries WHERE member_id = ANY({ids}) GROUP BY member_id")
             .ToDictionaryAsync(s => s.MemberId, s => new Hours(s.Quarters), ct);
         return ids.Distinct().ToDictionary(id => id, id => sums.GetValueOrDefault(id, Hours.Zero));
     }

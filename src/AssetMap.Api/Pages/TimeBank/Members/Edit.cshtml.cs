@@ -50,7 +50,7 @@ internal sealed class EditModel(MemberEditor editor, AssetMapDbContext db) : Pag
         switch (result.Status)
         {
             case MemberResult.Outcome.Saved:
-                return Redirect($"/timebank/members/{id}?saved=true");
+                return Redirect($"/timebank/members/{id}?done=saved");
             case MemberResult.Outcome.Conflict when result.Member is { } theirs:
                 Conflict = true;
                 await ShowAsync(theirs, values, offered, wanted, new Dictionary<string, string[]>(), theirs.Version, ct);

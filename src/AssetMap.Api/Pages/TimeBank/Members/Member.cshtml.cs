@@ -76,7 +76,8 @@ internal sealed class MemberModel(AssetMapDbContext db, MemberEditor editor, Tim
 
         var csv = StatementCsv.Write(statement, await TimeBankChoices.CategoryNamesAsync(db, ct));
         var name = $"statement-{statement.Member.MemberRef}-{first:yyyy-MM-dd}-to-{last:yyyy-MM-dd}.csv";
-        return File(Encoding.UTF8.GetBytes(csv), "text/csv; charset=utf-8", name);
+        // With a byte-order mark, so a spreadsheet opened by double-click reads names like "Zoë" right.
+        return File([.. Encoding.UTF8.Preamble, .. Encoding.UTF8.GetBytes(csv)], "text/csv; charset=utf-8", name);
     }
 
     public Task<IActionResult> OnPostDeactivateAsync(Guid id, uint version, CancellationToken ct) =>

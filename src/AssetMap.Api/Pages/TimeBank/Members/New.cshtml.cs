@@ -24,7 +24,7 @@ internal sealed class NewModel(MemberEditor editor, AssetMapDbContext db) : Page
         var result = await editor.CreateAsync(MemberForm.Input(values, offered, wanted), EditContext.Web(HttpContext), ct);
         if (result.Status == MemberResult.Outcome.Created)
         {
-            return Redirect($"/timebank/members/{result.Member!.Id}?added=true");
+            return Redirect($"/timebank/members/{result.Member!.Id}?done=added");
         }
 
         Form = new MemberForm(values, offered, wanted, result.Errors?.ByField ?? new Dictionary<string, string[]>(), await TimeBankChoices.CategoriesAsync(db, ct), null);
