@@ -71,6 +71,14 @@ public sealed partial class TimeBankJourneyTests(WebServer server)
         await page.AssertAccessibleAsync();
         await page.ScreenshotAsync("timebank-member");
 
+        // Hours moved, none created or lost: the whole ledger still sums to zero.
+        await using (var scope = server.Services.CreateAsyncScope())
+        {
+            var total = await scope.ServiceProvider.GetRequiredService<AssetMapDbContext>().Database
+                .SqlQuery<int>($"SELECT COALESCE(sum(quarter_hours), 0)::int AS \"Value\" FROM time_bank_entries").SingleAsync(Ct);
+            Assert.Equal(0, total);
+        }
+
         // On a phone: nothing wider than the screen.
         var phone = await BrokerPageAsync(width: 320);
         foreach (var url in new[] { "/timebank", "/timebank/exchanges/new", $"/timebank/members/{bob.Id}", "/timebank/members/new" })
