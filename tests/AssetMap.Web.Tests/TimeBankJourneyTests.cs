@@ -65,6 +65,17 @@ public sealed partial class TimeBankJourneyTests(WebServer server)
         await page.AssertAccessibleAsync();
         await page.ScreenshotAsync("timebank-members");
 
+        // A skill narrows the list: a parent category covers its subcategories (they all offer gardening).
+        await page.GotoAsync("/timebank?q=Q.&skill=home-and-garden");
+        await Assertions.Expect(page.Locator("#members tbody tr")).ToHaveCountAsync(3);
+        await page.GotoAsync("/timebank?q=Q.&skill=pet-sitting");
+        await Assertions.Expect(page.Locator("#member-count")).ToHaveTextAsync("0 members");
+        // The whole sample pages 20 at a time.
+        await page.GotoAsync("/timebank?p=2");
+        await Assertions.Expect(page.Locator("#members tbody tr")).ToHaveCountAsync(20);
+        await Assertions.Expect(page.Locator(".govuk-pagination__item--current")).ToHaveTextAsync("2");
+        await page.GotoAsync("/timebank?q=Q.");
+
         await page.Locator($"#members a", new() { HasText = bob.Name }).ClickAsync();
         await Assertions.Expect(page.Locator("#balance-hours")).ToHaveTextAsync("0.5");
         await Assertions.Expect(page.Locator("#statement-table .am-tb-line")).ToHaveCountAsync(2);
@@ -189,6 +200,10 @@ public sealed partial class TimeBankJourneyTests(WebServer server)
         await page.Locator("#show-statement").ClickAsync();
         await Assertions.Expect(page.Locator("#no-entries")).ToBeVisibleAsync();
         await Assertions.Expect(page.Locator("#closing-balance")).ToHaveTextAsync("0");
+        // A date that is not one is named beside its box.
+        await page.GotoAsync($"/timebank/members/{holly.Id}?from=31/02/2026");
+        await Assertions.Expect(page.Locator(".govuk-error-summary a[href='#from']")).ToContainTextAsync("Enter the start of the period");
+        await Assertions.Expect(page.Locator("#from-error")).ToBeVisibleAsync();
         await page.GotoAsync($"/timebank/members/{holly.Id}");
 
         // Print: only the statement.
