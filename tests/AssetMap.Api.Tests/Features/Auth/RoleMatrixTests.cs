@@ -107,6 +107,14 @@ public sealed class RoleMatrixTests(ApiFactory api) : IClassFixture<ApiFactory>
         ("GET /api/v1/timebank/exchanges/{id:guid}", "/api/v1/timebank/exchanges/{exchange}", Access.Needs(AuthPolicies.Broker), 200),
         ("POST /api/v1/timebank/exchanges/{id:guid}/reversal", "/api/v1/timebank/exchanges/{missing}/reversal", Access.Needs(AuthPolicies.Broker), 404),
         ("GET /api/v1/timebank/banks", "/api/v1/timebank/banks", Access.Needs(AuthPolicies.Broker), 200),
+        // Time bank, broker pages: brokers (and admins). Unknown member and exchange ids are 404.
+        ("ANY /timebank", "/timebank", Access.Needs(AuthPolicies.Broker), 200),
+        ("ANY /timebank/members/new", "/timebank/members/new", Access.Needs(AuthPolicies.Broker), 200),
+        ("ANY /timebank/members/{id:guid}", "/timebank/members/{missing}", Access.Needs(AuthPolicies.Broker), 404),
+        ("ANY /timebank/members/{id:guid}/edit", "/timebank/members/{missing}/edit", Access.Needs(AuthPolicies.Broker), 404),
+        ("ANY /timebank/members/{id:guid}/leave", "/timebank/members/{missing}/leave", Access.Needs(AuthPolicies.Broker), 404),
+        ("ANY /timebank/exchanges/new", "/timebank/exchanges/new", Access.Needs(AuthPolicies.Broker), 200),
+        ("ANY /timebank/exchanges/{id:guid}", "/timebank/exchanges/{missing}", Access.Needs(AuthPolicies.Broker), 404),
         // REST reads: everyone.
         ("GET /api/v1/assets/", "/api/v1/assets/", Access.Public, 200),
         ("GET /api/v1/assets/{idOrSlug}", "/api/v1/assets/{asset}", Access.Public, 200),

@@ -18,6 +18,7 @@ internal static class LedgerQueries
     {
         // Column names follow the model's snake_case naming convention, which SqlQuery applies to MemberSum too.
         var ids = memberIds.ToArray();
+        // Column names follow the context's snake_case convention, which SqlQuery applies to MemberSum's properties too.
         var sums = await db.Database
             .SqlQuery<MemberSum>($"SELECT member_id, sum(quarter_hours)::int AS quarters FROM time_bank_entries WHERE member_id = ANY({ids}) GROUP BY member_id")
             .ToDictionaryAsync(s => s.MemberId, s => new Hours(s.Quarters), ct);
