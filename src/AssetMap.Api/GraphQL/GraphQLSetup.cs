@@ -1,3 +1,4 @@
+using AssetMap.Api.GraphQL.Authorised;
 using AssetMap.Api.GraphQL.Loaders;
 using GraphQL;
 using GraphQL.Execution;
@@ -19,6 +20,8 @@ internal static class GraphQLSetup
     {
         services.AddGraphQL(graphql => graphql
             .AddSchema<AssetMapSchema>()
+            // The signed-in schema (/graphql/authorised); ISchema stays the public one.
+            .AddSchema<AuthorisedSchema>()
             .AddGraphTypes(typeof(AssetMapSchema).Assembly)
             .AddSystemTextJson(json => json.Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping)
             // Resolvers share the request's DbContext, so queries run one field at a time.

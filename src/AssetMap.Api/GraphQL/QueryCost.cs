@@ -43,6 +43,7 @@ internal static class QueryCost
         [("Query", "hubs")] = Search,
         [("Query", "microEnterprises")] = Search,
         [("Query", "activities")] = Search,
+        [("Query", "timeBankMembersNear")] = Search,
         [("PcnArea", "assets")] = Search,
         [("Query", "asset")] = Lookup,
         [("Query", "node")] = Lookup,

@@ -1,5 +1,6 @@
 using AssetMap.Api.Features.TimeBank.Ledger;
 using AssetMap.Api.Features.TimeBank.Members;
+using AssetMap.Api.Features.TimeBank.Near;
 
 namespace AssetMap.Api.Features.TimeBank;
 
@@ -10,6 +11,7 @@ internal static class TimeBankSetup
     {
         services.AddScoped<MemberEditor>();
         services.AddScoped<ExchangeRecorder>();
+        services.AddScoped<MembersNear>();
         return services;
     }
 }
