@@ -112,6 +112,7 @@ public sealed class RoleMatrixTests(ApiFactory api) : IClassFixture<ApiFactory>
         ("GET /graphql/authorised/", "/graphql/authorised/?query=%7B__typename%7D", Access.Needs(AuthPolicies.Practitioner), 200),
         ("POST /graphql/authorised/", "/graphql/authorised/", Access.Needs(AuthPolicies.Practitioner), 200),
         // Time-bank members near a person: practitioners (and brokers, admins). Without a point it is a 400.
+        ("ANY /timebank/near", "/timebank/near?postcode={postcode}&skill=gardening", Access.Needs(AuthPolicies.Practitioner), 200),
         ("GET /api/v1/timebank/near", "/api/v1/timebank/near?postcode={postcode}&skill=gardening", Access.Needs(AuthPolicies.Practitioner), 200),
         // Open Referral UK feed: everyone.
         ("GET /openreferral/v3/", "/openreferral/v3/", Access.Public, 200),
