@@ -33,6 +33,8 @@ internal static class GraphQLSetup
             })
             // NUL and lone surrogates are refused before execution, whether in a literal or a variable.
             .AddValidationRule<UnsafeTextRule>()
+            // Broker-only fields of the signed-in schema; the public schema has none.
+            .AddValidationRule<FieldPolicyRule>()
             // Stack traces and exception data only in Development; our codes and argument names always.
             .AddErrorInfoProvider(services => new SafeErrorInfoProvider(environment)));
         services.AddScoped<VenueLoader>();

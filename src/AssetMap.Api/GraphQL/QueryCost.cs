@@ -44,6 +44,8 @@ internal static class QueryCost
         [("Query", "microEnterprises")] = Search,
         [("Query", "activities")] = Search,
         [("Query", "timeBankMembersNear")] = Search,
+        [("Query", "timeBankMembers")] = Search,
+        [("Query", "timeBankExchanges")] = Search,
         [("PcnArea", "assets")] = Search,
         [("Query", "asset")] = Lookup,
         [("Query", "node")] = Lookup,

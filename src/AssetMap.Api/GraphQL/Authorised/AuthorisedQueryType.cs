@@ -3,6 +3,7 @@ using AssetMap.Api.Features.Assets;
 using AssetMap.Api.Features.TimeBank.Near;
 using AssetMap.Api.GraphQL.Types;
 using AssetMap.Api.Infrastructure;
+using AssetMap.Api.Infrastructure.Auth;
 using GraphQL;
 using GraphQL.Builders;
 using GraphQL.Types;
@@ -28,6 +29,22 @@ internal sealed class AuthorisedQueryType : QueryType
             .Argument<StringGraphType>("skill", "A category slug, e.g. gardening; a top-level category includes its subcategories.")
             .PageSize(MembersNearQuery.DefaultPageSize)
             .ResolveAsync(async ctx => await ResolveNearAsync(ctx));
+
+        // Broker-only fields: field-level authorisation (FieldPolicyRule) inside the signed-in schema.
+        var members = Connection<TimeBankMemberType>("timeBankMembers")
+            .Description("Brokers and admins only: members by reference then name, with balances.")
+            .Argument<StringGraphType>("text", "Part of a name or reference.")
+            .Argument<StringGraphType>("skill", "A category slug the member offers.")
+            .Argument<StringGraphType>("status", "active, deactivated or left.")
+            .PageSize(MembersNearQuery.DefaultPageSize)
+            .ResolveAsync(async ctx => await BrokerQueries.MembersAsync(ctx));
+        members.FieldType.AuthorizeWithPolicy(AuthPolicies.Broker);
+        var exchanges = Connection<TimeBankExchangeType>("timeBankExchanges")
+            .Description("Brokers and admins only: exchanges and reversals, newest first.")
+            .Argument<StringGraphType>("member", "Only exchanges this member (UUID) gave or received.")
+            .PageSize(MembersNearQuery.DefaultPageSize)
+            .ResolveAsync(async ctx => await BrokerQueries.ExchangesAsync(ctx));
+        exchanges.FieldType.AuthorizeWithPolicy(AuthPolicies.Broker);
     }
 
     private static async Task<object?> ResolveNearAsync(IResolveConnectionContext ctx)
@@ -70,10 +87,10 @@ internal sealed class AuthorisedQueryType : QueryType
 
     private const string CursorPrefix = "member-offset:";
 
-    private static string CursorOf(int index) =>
+    internal static string CursorOf(int index) =>
         Convert.ToBase64String(Encoding.UTF8.GetBytes(CursorPrefix + index.ToString(System.Globalization.CultureInfo.InvariantCulture)));
 
-    private static int OffsetOf(string cursor, ParameterErrors errors)
+    internal static int OffsetOf(string cursor, ParameterErrors errors)
     {
         try
         {

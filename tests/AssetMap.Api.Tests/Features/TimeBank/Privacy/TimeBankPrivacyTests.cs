@@ -53,6 +53,10 @@ public sealed class TimeBankPrivacyTests(PrivacyCrawlFixture fixture) : IClassFi
             $"/timebank/near?postcode={Uri.EscapeDataString(p)}&skill={s}", "/timebank/near"))))));
         fetched.AddRange(await FetchAllAsync(fixture.Inputs.Grid.Select(p => (Func<Task<Fetched>>)(() => crawl.PostGraphQLAsync("/graphql/authorised",
             $"{{ timeBankMembersNear(near: {{ latitude: {SurfaceCrawl.Num(p.Lat)}, longitude: {SurfaceCrawl.Num(p.Lon)} }}, first: 50) {{ totalCount edges {{ node {{ displayName distance distanceLabel skills {{ slug name }} availability contact broker {{ name email phone }} }} }} }} }}")))));
+        // The broker-only fields are refused to a practitioner, whatever else the document asks.
+        fetched.Add(await crawl.PostGraphQLAsync("/graphql/authorised",
+            "{ timeBankMembers(first: 50) { edges { node { id memberRef displayName postcodeSector offerDetails contactDetails } } } timeBankExchanges(first: 50) { edges { node { giver { id memberRef displayName } } } } }"));
+        Assert.Contains("FORBIDDEN", fetched[^1].Body, StringComparison.Ordinal);
         AssertCrawled(fetched, endpoints);
 
         static bool PractitionerSurface(Fetched f) =>
