@@ -1,6 +1,8 @@
 using System.Text;
 using System.Text.Json;
+using AssetMap.Api.GraphQL.Authorised;
 using AssetMap.Api.Infrastructure;
+using AssetMap.Api.Infrastructure.Auth;
 using GraphQL;
 using GraphQL.Transport;
 using GraphQL.Types;
@@ -22,12 +24,20 @@ internal static partial class GraphQLEndpoint
         // GraphQL has its own time budget (shared by a batch) and answers a timeout with a GraphQL error.
         var graphql = routes.MapGroup("/graphql");
         graphql.RequireCors(CorsSetup.GraphQL).ExcludeFromDescription().DisableRequestTimeout();
-        graphql.MapPost("/", PostAsync);
-        graphql.MapGet("/", GetAsync);
+        graphql.MapPost("/", (HttpContext http, IGraphQLTextSerializer serializer) => PostAsync<ISchema>(http, serializer));
+        graphql.MapGet("/", (HttpContext http, IGraphQLTextSerializer serializer) => GetAsync<ISchema>(http, serializer));
+
+        // The signed-in schema: the same transport, limits and errors, behind the Practitioner policy (401/403 before
+        // any GraphQL runs). No CORS policy: it serves the app's own pages and server-side partners with a token.
+        var authorised = routes.MapGroup("/graphql/authorised");
+        authorised.RequireAuthorization(AuthPolicies.Practitioner).ExcludeFromDescription().DisableRequestTimeout();
+        authorised.MapPost("/", (HttpContext http, IGraphQLTextSerializer serializer) => PostAsync<AuthorisedSchema>(http, serializer));
+        authorised.MapGet("/", (HttpContext http, IGraphQLTextSerializer serializer) => GetAsync<AuthorisedSchema>(http, serializer));
         return routes;
     }
 
-    private static async Task<IResult> PostAsync(HttpContext http, IGraphQLTextSerializer serializer)
+    private static async Task<IResult> PostAsync<TSchema>(HttpContext http, IGraphQLTextSerializer serializer)
+        where TSchema : ISchema
     {
         if (!http.Request.HasJsonContentType())
         {
@@ -60,7 +70,7 @@ internal static partial class GraphQLEndpoint
                 var budget = new GraphQLRequestBudget();
                 foreach (var request in batch)
                 {
-                    results.Add(await ExecuteAsync(http, request!, budget));
+                    results.Add(await ExecuteAsync<TSchema>(http, request!, budget));
                 }
 
                 return new GraphQLResult(results, Modern(http), StatusCodes.Status200OK);
@@ -69,7 +79,7 @@ internal static partial class GraphQLEndpoint
             var single = serializer.Deserialize<GraphQLRequest>(body);
             return single is null
                 ? Failure(http, StatusCodes.Status400BadRequest, "BAD_REQUEST", "The body is not a GraphQL request.")
-                : Respond(http, await ExecuteAsync(http, single, new GraphQLRequestBudget()));
+                : Respond(http, await ExecuteAsync<TSchema>(http, single, new GraphQLRequestBudget()));
         }
         catch (Exception e) when (e is JsonException or InvalidOperationException or FormatException)
         {
@@ -77,7 +87,8 @@ internal static partial class GraphQLEndpoint
         }
     }
 
-    private static async Task<IResult> GetAsync(HttpContext http, IGraphQLTextSerializer serializer)
+    private static async Task<IResult> GetAsync<TSchema>(HttpContext http, IGraphQLTextSerializer serializer)
+        where TSchema : ISchema
     {
         var query = http.Request.Query;
         Inputs? variables = null;
@@ -102,10 +113,11 @@ internal static partial class GraphQLEndpoint
         };
 
         // GET is for queries: the schema has no mutations, so any other operation fails validation with a 400.
-        return Respond(http, await ExecuteAsync(http, request, new GraphQLRequestBudget()));
+        return Respond(http, await ExecuteAsync<TSchema>(http, request, new GraphQLRequestBudget()));
     }
 
-    private static async Task<ExecutionResult> ExecuteAsync(HttpContext http, GraphQLRequest request, GraphQLRequestBudget budget)
+    private static async Task<ExecutionResult> ExecuteAsync<TSchema>(HttpContext http, GraphQLRequest request, GraphQLRequestBudget budget)
+        where TSchema : ISchema
     {
         var remaining = budget.Remaining;
         if (remaining <= TimeSpan.Zero)
@@ -123,7 +135,7 @@ internal static partial class GraphQLEndpoint
             return Error("DOCUMENT_TOO_LARGE", $"The query is {request.Query.Length} characters; at most {GraphQLSetup.MaxDocumentLength} are accepted.");
         }
 
-        var executer = http.RequestServices.GetRequiredService<IDocumentExecuter<ISchema>>();
+        var executer = http.RequestServices.GetRequiredService<IDocumentExecuter<TSchema>>();
         var logger = http.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(GraphQLEndpoint));
         return await executer.ExecuteAsync(new ExecutionOptions
         {

@@ -1,3 +1,4 @@
+using AssetMap.Api.GraphQL.Authorised;
 using AssetMap.Api.GraphQL.Loaders;
 using GraphQL;
 using GraphQL.Execution;
@@ -19,6 +20,8 @@ internal static class GraphQLSetup
     {
         services.AddGraphQL(graphql => graphql
             .AddSchema<AssetMapSchema>()
+            // The signed-in schema (/graphql/authorised); ISchema stays the public one.
+            .AddSchema<AuthorisedSchema>()
             .AddGraphTypes(typeof(AssetMapSchema).Assembly)
             .AddSystemTextJson(json => json.Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping)
             // Resolvers share the request's DbContext, so queries run one field at a time.
@@ -30,6 +33,8 @@ internal static class GraphQLSetup
             })
             // NUL and lone surrogates are refused before execution, whether in a literal or a variable.
             .AddValidationRule<UnsafeTextRule>()
+            // Broker-only fields of the signed-in schema; the public schema has none.
+            .AddValidationRule<FieldPolicyRule>()
             // Stack traces and exception data only in Development; our codes and argument names always.
             .AddErrorInfoProvider(services => new SafeErrorInfoProvider(environment)));
         services.AddScoped<VenueLoader>();

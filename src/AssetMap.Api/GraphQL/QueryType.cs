@@ -12,7 +12,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace AssetMap.Api.GraphQL;
 
-internal sealed class QueryType : ObjectGraphType
+internal class QueryType : ObjectGraphType
 {
     public QueryType()
     {

@@ -1,5 +1,6 @@
 using AssetMap.Api.Features.TimeBank.Ledger;
 using AssetMap.Api.Features.TimeBank.Members;
+using AssetMap.Api.Features.TimeBank.Near;
 
 namespace AssetMap.Api.Features.TimeBank;
 
@@ -12,6 +13,7 @@ internal static class TimeBankSetup
         services.AddScoped<ExchangeRecorder>();
         services.AddSingleton<TimeBankHttp>();
         services.ConfigureSwaggerGen(options => options.OperationFilter<RequestHeaderOperationFilter>());
+        services.AddScoped<MembersNear>();
         return services;
     }
 }

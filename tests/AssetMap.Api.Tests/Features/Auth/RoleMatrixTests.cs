@@ -134,6 +134,11 @@ public sealed class RoleMatrixTests(ApiFactory api) : IClassFixture<ApiFactory>
         ("GET /graphql/", "/graphql/?query=%7B__typename%7D", Access.Public, 200),
         ("POST /graphql/", "/graphql/", Access.Public, 200),
         ("GET /graphql/ui", "/graphql/ui", Access.Public, 200),
+        ("GET /graphql/authorised/", "/graphql/authorised/?query=%7B__typename%7D", Access.Needs(AuthPolicies.Practitioner), 200),
+        ("POST /graphql/authorised/", "/graphql/authorised/", Access.Needs(AuthPolicies.Practitioner), 200),
+        // Time-bank members near a person: practitioners (and brokers, admins). Without a point it is a 400.
+        ("ANY /timebank/near", "/timebank/near?postcode={postcode}&skill=gardening", Access.Needs(AuthPolicies.Practitioner), 200),
+        ("GET /api/v1/timebank/near", "/api/v1/timebank/near?postcode={postcode}&skill=gardening", Access.Needs(AuthPolicies.Practitioner), 200),
         // Open Referral UK feed: everyone.
         ("GET /openreferral/v3/", "/openreferral/v3/", Access.Public, 200),
         ("GET /openreferral/v3/organizations", "/openreferral/v3/organizations", Access.Public, 200),

@@ -20,6 +20,7 @@ internal static class LedgerQueries
         var ids = memberIds.ToArray();
         // Column names follow the context's snake_case convention, which SqlQuery applies to MemberSum's properties too.
         var sums = await db.Database
+            // Unmapped result types follow the model's snake_case column naming: MemberId is read from member_id.
             .SqlQuery<MemberSum>($"SELECT member_id, sum(quarter_hours)::int AS quarters FROM time_bank_entries WHERE member_id = ANY({ids}) GROUP BY member_id")
             .ToDictionaryAsync(s => s.MemberId, s => new Hours(s.Quarters), ct);
         return ids.Distinct().ToDictionary(id => id, id => sums.GetValueOrDefault(id, Hours.Zero));
