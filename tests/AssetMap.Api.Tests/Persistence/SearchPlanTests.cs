@@ -88,6 +88,8 @@ public sealed partial class SearchPlanTests(SearchPlanTests.Fixture fixture) : I
         ["no filter, page 100"] = new() { Page = 100 }, // 2% in, as page 500 is at 1,000,000
 
         ["q"] = new() { Text = "lunch" },
+        ["q, typo"] = new() { Text = "lunchh" },
+        ["q, category name only"] = new() { Text = "category 7" },
         ["q, 5 km"] = new() { Text = "lunch", Near = TownCentre, RadiusMetres = 5_000 },
         ["openOn weekday"] = new() { OpenOn = new OpenOn(DayOfWeek.Tuesday, null) },
         ["openOn weekday, 10 km"] = new() { OpenOn = new OpenOn(DayOfWeek.Tuesday, null), Near = TownCentre, RadiusMetres = 10_000 },
@@ -95,6 +97,10 @@ public sealed partial class SearchPlanTests(SearchPlanTests.Fixture fixture) : I
         ["pcn"] = new() { PcnCode = "P00001" },
         ["kind, free, accessible"] = new() { Kinds = [AssetKind.Hub], AccessibleOnly = true },
     };
+
+    // Candidate statements (tiers read) per text shape without a place: a common word in names needs one; a typo
+    // is settled by the similar-names tier; a word only in category names reads every tier.
+    private static readonly Dictionary<string, int> ExpectedTiers = new() { ["q"] = 1, ["q, typo"] = 2, ["q, category name only"] = 4 };
 
     [Theory]
     [MemberData(nameof(Shapes))]
@@ -115,17 +121,39 @@ public sealed partial class SearchPlanTests(SearchPlanTests.Fixture fixture) : I
             var plan = await ExplainAsync(db.Database.GetDbConnection(), command);
             TestContext.Current.TestOutputHelper?.WriteLine(plan + "\n");
             // A capped count may read the table from the start: it stops at 1,001 rows (the Limit), whatever matches.
-            // Relevance ranks every match: the matches come from the GIN indexes, then a hash join may read the rows.
-            if (command.CommandText.Contains("ts_rank", StringComparison.Ordinal))
-            {
-                Assert.Contains("ix_assets_search_vector", plan, StringComparison.Ordinal);
-                Assert.Contains("ix_assets_name_trgm", plan, StringComparison.Ordinal);
-            }
-            else if (!command.CommandText.StartsWith("SELECT count(*)", StringComparison.Ordinal) || !plan.Contains("Limit", StringComparison.Ordinal))
+            if (!command.CommandText.StartsWith("SELECT count(*)", StringComparison.Ordinal) || !plan.Contains("Limit", StringComparison.Ordinal))
             {
                 Assert.DoesNotContain("Seq Scan on assets", plan, StringComparison.Ordinal);
                 Assert.Contains("Index", plan, StringComparison.Ordinal);
             }
+
+            // Text without a place: each tier of candidates comes from its own GIN index (stopping at the limit), and
+            // relevance ranks only those candidates, found by primary key: never every match.
+            if (ShapeCriteria[shape] is { Text: not null, Near: null })
+            {
+                if (command.CommandText.Contains("ts_rank", StringComparison.Ordinal))
+                {
+                    Assert.Contains("pk_assets", plan, StringComparison.Ordinal);
+                    Assert.All(SortedRows().Matches(plan).Select(m => int.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture)),
+                        rows => Assert.True(rows <= AssetSearch.ExactCountLimit + 1, $"ranks about {rows} rows:\n{plan}"));
+                }
+                else if (command.CommandText.Contains("@@", StringComparison.Ordinal) && !command.CommandText.Contains("ORDER BY", StringComparison.Ordinal))
+                {
+                    Assert.Contains("ix_assets_search_vector", plan, StringComparison.Ordinal);
+                }
+                else if (command.CommandText.Contains("<%", StringComparison.Ordinal))
+                {
+                    Assert.Contains("ix_assets_name_trgm", plan, StringComparison.Ordinal);
+                }
+            }
+        }
+
+        if (ShapeCriteria[shape] is { Text: not null, Near: null })
+        {
+            // The first tier (words in the name) settles a common word: one candidate statement, then the ranking.
+            Assert.Contains(statements, c => c.CommandText.Contains("ts_rank", StringComparison.Ordinal));
+            Assert.Equal(ExpectedTiers[shape], statements.Count(c => c.CommandText.Contains("LIMIT", StringComparison.Ordinal)
+                && !c.CommandText.Contains("ORDER BY", StringComparison.Ordinal) && !c.CommandText.Contains("count(*)", StringComparison.Ordinal)));
         }
 
         // The page's ids come in index order (GiST KNN or the name btree), or from a sort of a few rows an index

@@ -7,7 +7,6 @@ using AssetMap.Domain.Spatial;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using NetTopologySuite.Geometries;
-using NpgsqlTypes;
 
 namespace AssetMap.Api.Features.Assets;
 
@@ -33,8 +32,6 @@ internal sealed class AssetSearch(AssetMapDbContext db, TimeProvider clock, IOpt
     /// <summary>Outer edges of the distance bands (metres) within which fresh entries come before overdue ones.</summary>
     private static readonly double[] BandEdges = [1_000, 3_000, 5_000];
 
-    private const string English = "english";
-
     /// <summary>With the default freshness rules (tests and tools that build the service by hand).</summary>
     public AssetSearch(AssetMapDbContext db, TimeProvider clock)
         : this(db, clock, Options.Create(new FreshnessOptions()))
@@ -49,12 +46,27 @@ internal sealed class AssetSearch(AssetMapDbContext db, TimeProvider clock, IOpt
 
         // Counting every match cost as much as the page again (a 10 km city search matches ~100,000): stop once the
         // answer is "more than the cap", and say so.
-        // A short page that is not past the end already says how many match: no count needed.
         var cap = Math.Max(ExactCountLimit, criteria.Offset + criteria.PageSize);
-        var views = await PageAsync(query, shown, criteria, fresh, ct);
-        var counted = views.Count < criteria.PageSize && (views.Count > 0 || criteria.Offset == 0)
-            ? criteria.Offset + views.Count
-            : await shown.Select(a => a.Id).Take(cap + 1).CountAsync(ct);
+        int counted;
+        List<AssetView> views;
+        if (criteria.Near is null && criteria.Text is { } text)
+        {
+            // Text without a place: the candidates ranked are also the count (up to the cap).
+            var words = SearchText.Words(text);
+            var categories = await AssetSearchText.MatchingCategoriesAsync(db, words, ct);
+            var candidates = await AssetSearchText.CandidatesAsync(shown, text, words, categories, cap + 1, ct);
+            counted = candidates.Count;
+            views = candidates.Count == 0 ? [] : await ViewsAsync(
+                await AssetSearchText.RankedPageAsync(db, candidates, text, words, fresh, criteria.Offset, criteria.PageSize, ct), ct);
+        }
+        else
+        {
+            // A short page that is not past the end already says how many match: no count needed.
+            views = await PageAsync(query, shown, criteria, fresh, ct);
+            counted = views.Count < criteria.PageSize && (views.Count > 0 || criteria.Offset == 0)
+                ? criteria.Offset + views.Count
+                : await CountAsync(shown, criteria, cap + 1, ct);
+        }
 
         // Measured from the public point, on the sphere PostGIS orders by (<-> on geography).
         var hits = views.Select(v => new AssetHit(v, criteria.Near is { } near ? Geo.HaversineMetres(near, v.Location) : null)).ToList();
@@ -86,9 +98,11 @@ internal sealed class AssetSearch(AssetMapDbContext db, TimeProvider clock, IOpt
             query = query.Where(a => a.Categories.Any(category => c.CategoryIds.Contains(category.Id)));
         }
 
-        if (c.Text is { } text)
+        // Without a place the text is matched and ranked in SearchAsync (AssetSearchText.CandidatesAsync).
+        if (c.Text is { } text && c.Near is not null)
         {
-            query = await MatchingTextAsync(query, text, c.Near is not null, ct);
+            var words = SearchText.Words(text);
+            query = AssetSearchText.Near(query, text, words, await AssetSearchText.MatchingCategoriesAsync(db, words, ct));
         }
 
         if (c.AccessibleOnly)
@@ -137,70 +151,36 @@ internal sealed class AssetSearch(AssetMapDbContext db, TimeProvider clock, IOpt
             : query;
     }
 
-    // Full text, typo-tolerant name, or a category's name. The categories that match are looked up first (a few dozen
-    // rows), so most words need no category test at all. Near a point the few rows in the radius are tested one by
-    // one inside the GiST scan. Without one, an OR of the three cannot use any index (a sequential scan with a
-    // trigram comparison per row, 7.7 s at 1M): each part is looked up in its own index instead, as a set of ids.
-    private async Task<IQueryable<Asset>> MatchingTextAsync(IQueryable<Asset> query, string text, bool near, CancellationToken ct)
-    {
-        var words = SearchText.Words(text);
-        var categories = await db.Categories
-            .Where(category => EF.Functions.ToTsVector(English, category.Name).Matches(EF.Functions.PlainToTsQuery(English, words)))
-            .Select(category => category.Id).ToListAsync(ct);
-        if (near)
-        {
-            return categories.Count == 0
-                ? query.Where(a =>
-                    EF.Property<NpgsqlTsVector>(a, "SearchVector").Matches(EF.Functions.PlainToTsQuery(English, words))
-                    || EF.Functions.TrigramsAreWordSimilar(text, a.Name))
-                : query.Where(a =>
-                    EF.Property<NpgsqlTsVector>(a, "SearchVector").Matches(EF.Functions.PlainToTsQuery(English, words))
-                    || EF.Functions.TrigramsAreWordSimilar(text, a.Name)
-                    || a.Categories.Any(category => categories.Contains(category.Id)));
-        }
-
-        var ids = db.Assets
-            .Where(a => EF.Property<NpgsqlTsVector>(a, "SearchVector").Matches(EF.Functions.PlainToTsQuery(English, words)))
-            .Select(a => a.Id)
-            .Union(db.Assets.Where(a => EF.Functions.TrigramsAreWordSimilar(text, a.Name)).Select(a => a.Id));
-        if (categories.Count > 0)
-        {
-            ids = ids.Union(db.Set<Dictionary<string, object>>("asset_categories")
-                .Where(link => categories.Contains(EF.Property<Guid>(link, "category_id")))
-                .Select(link => EF.Property<Guid>(link, "asset_id")));
-        }
-
-        return query.Where(a => ids.Contains(a.Id));
-    }
-
     private async Task<List<AssetView>> PageAsync(
         IQueryable<Asset> unfiltered, IQueryable<Asset> query, AssetSearchCriteria c, AssetSearchFreshness fresh, CancellationToken ct)
     {
-        List<Guid> ids;
-        if (c.Near is null && c.Text is { } text)
-        {
-            // Relevance needs every match's rank: sorted once, fresh before overdue at equal relevance.
-            var words = SearchText.Words(text);
-            ids = await query
-                .OrderByDescending(a => EF.Property<NpgsqlTsVector>(a, "SearchVector").Rank(EF.Functions.PlainToTsQuery(English, words))
-                    + EF.Functions.TrigramsWordSimilarity(text, a.Name))
-                .ThenBy(fresh.OverdueLast)
-                .ThenBy(a => a.Name).ThenBy(a => a.Id)
-                .Skip(c.Offset).Take(c.PageSize).Select(a => a.Id).ToListAsync(ct);
-        }
-        else
-        {
-            ids = c.Near is { } point && await NearestInMemoryAsync(unfiltered, point, c, fresh, ct) is { } nearest
-                ? nearest
-                : await SegmentedIdsAsync(query, c, fresh, ct);
-        }
+        var ids = c.Near is { } point && await NearestInMemoryAsync(unfiltered, point, c, fresh, ct) is { } nearest
+            ? nearest
+            : await SegmentedIdsAsync(query, c, fresh, ct);
+        return await ViewsAsync(ids, ct);
+    }
 
-        // Ids first, then the read model for just those: skipping to a deep page then reads the covering index only,
-        // never the rows (or their categories and venues) of the pages before it.
+    // Ids first, then the read model for just those: skipping to a deep page then reads the covering index only,
+    // never the rows (or their categories and venues) of the pages before it.
+    private async Task<List<AssetView>> ViewsAsync(List<Guid> ids, CancellationToken ct)
+    {
         var views = await db.Assets.AsNoTracking().Where(a => ids.Contains(a.Id)).ToViews().ToListAsync(ct);
         var position = ids.Select((id, i) => (id, i)).ToDictionary(p => p.id, p => p.i);
         return [.. views.OrderBy(v => position[v.Id])];
     }
+
+    // Near a point with only broad filters (kind, free, accessible: a good share of the radius matches), the capped
+    // count walks the GiST index in distance order and stops at the cap; a bitmap scan of a 10 km city radius read
+    // every entry in it first (10–40 ms). With a selective filter the walk could cross the whole radius for a few
+    // matches, so PostgreSQL picks the index as before.
+    private static Task<int> CountAsync(IQueryable<Asset> shown, AssetSearchCriteria c, int limit, CancellationToken ct) =>
+        c.Near is { } point && OnlyBroadFilters(c)
+            ? shown.NearestFirst(point).Select(a => a.Id).Take(limit).CountAsync(ct)
+            : shown.Select(a => a.Id).Take(limit).CountAsync(ct);
+
+    private static bool OnlyBroadFilters(AssetSearchCriteria c) =>
+        c.Text is null && c.CategoryIds.Count == 0 && c.OpenOn is null && c.OpenBetween is null && c.PcnCode is null
+        && c.Provider is null && c.VerifiedSince is null && c.ModifiedAfter is null && !c.DirectPaymentsOnly && !c.CategorisedOnly;
 
     // The page is read segment by segment (band by band, fresh then overdue), each in its index's order, so no
     // request sorts more than a page; a segment wholly before the page is only counted (up to the offset).

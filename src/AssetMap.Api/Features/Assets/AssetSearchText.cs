@@ -1,0 +1,88 @@
+using AssetMap.Domain.Assets;
+using AssetMap.Domain.Persistence;
+using Microsoft.EntityFrameworkCore;
+using NpgsqlTypes;
+
+namespace AssetMap.Api.Features.Assets;
+
+/// <summary>
+/// <c>q</c> matching (full text, typo-tolerant name, or a category's name) and, without a place, which matches are
+/// ranked. Ranking every match of a common word (<c>q=lunch</c>: 35,000–85,000 of a million) took 3–5 s: relevance is
+/// computed per row and no index yields it in order. So only a bounded candidate set is ranked: up to
+/// <c>limit</c> matches (the count cap, 1,001, or the end of the requested page), read from the GIN indexes in
+/// tiers: words in the name, then names like the text, then anywhere in the text, then the matching categories.
+/// With fewer matches than that (nearly every search) the candidates are all the matches, so the order is exactly
+/// relevance; with more, it is relevance among the first thousand name matches read, never a description-only match
+/// ahead of a name match. Each tier stops reading at the limit, so a common word costs about what a rare one does.
+/// </summary>
+internal static class AssetSearchText
+{
+    private const string English = "english";
+
+    /// <summary>The ids of the categories whose name matches the text (a few dozen rows, no index needed).</summary>
+    public static Task<List<Guid>> MatchingCategoriesAsync(AssetMapDbContext db, string words, CancellationToken ct) =>
+        db.Categories
+            .Where(category => EF.Functions.ToTsVector(English, category.Name).Matches(EF.Functions.PlainToTsQuery(English, words)))
+            .Select(category => category.Id).ToListAsync(ct);
+
+    // Near a point the few rows in the radius are tested one by one inside the GiST scan, so the OR is fine there.
+    public static IQueryable<Asset> Near(IQueryable<Asset> query, string text, string words, List<Guid> categories) =>
+        categories.Count == 0
+            ? query.Where(a =>
+                EF.Property<NpgsqlTsVector>(a, "SearchVector").Matches(EF.Functions.PlainToTsQuery(English, words))
+                || EF.Functions.TrigramsAreWordSimilar(text, a.Name))
+            : query.Where(a =>
+                EF.Property<NpgsqlTsVector>(a, "SearchVector").Matches(EF.Functions.PlainToTsQuery(English, words))
+                || EF.Functions.TrigramsAreWordSimilar(text, a.Name)
+                || a.Categories.Any(category => categories.Contains(category.Id)));
+
+    /// <summary>
+    /// Up to <paramref name="limit"/> ids of entries in <paramref name="query"/> that match, name matches first. Fewer
+    /// than <paramref name="limit"/> means these are every match. Without a place an OR of the parts cannot use any
+    /// index (a sequential scan with a trigram comparison per row, 7.7 s at 1M), so each part is read from its own
+    /// index, stopping at the limit; most common words are settled by the first.
+    /// </summary>
+    public static async Task<List<Guid>> CandidatesAsync(
+        IQueryable<Asset> query, string text, string words, List<Guid> categories, int limit, CancellationToken ct)
+    {
+        var nameWords = SearchText.NameQuery(words);
+        var tiers = new List<IQueryable<Asset>>
+        {
+            query.Where(a => EF.Property<NpgsqlTsVector>(a, "SearchVector").Matches(EF.Functions.ToTsQuery(English, nameWords))),
+            query.Where(a => EF.Functions.TrigramsAreWordSimilar(text, a.Name)),
+            query.Where(a => EF.Property<NpgsqlTsVector>(a, "SearchVector").Matches(EF.Functions.PlainToTsQuery(English, words))),
+        };
+        if (categories.Count > 0)
+        {
+            tiers.Add(query.Where(a => a.Categories.Any(category => categories.Contains(category.Id))));
+        }
+
+        var ids = new List<Guid>(Math.Min(limit, 1_024));
+        var seen = new HashSet<Guid>();
+        foreach (var tier in tiers)
+        {
+            // No ORDER BY on purpose: the bitmap scan of the GIN index stops after `limit` rows.
+            var rows = await tier.Select(a => a.Id).Take(limit).ToListAsync(ct);
+            foreach (var id in rows.Where(seen.Add))
+            {
+                ids.Add(id);
+                if (ids.Count == limit)
+                {
+                    return ids;
+                }
+            }
+        }
+
+        return ids;
+    }
+
+    /// <summary>The page of <paramref name="candidates"/> by relevance: rank, fresh before overdue, name, id.</summary>
+    public static Task<List<Guid>> RankedPageAsync(
+        AssetMapDbContext db, List<Guid> candidates, string text, string words, AssetSearchFreshness fresh, int offset, int size, CancellationToken ct) =>
+        db.Assets.AsNoTracking().Where(a => candidates.Contains(a.Id))
+            .OrderByDescending(a => EF.Property<NpgsqlTsVector>(a, "SearchVector").Rank(EF.Functions.PlainToTsQuery(English, words))
+                + EF.Functions.TrigramsWordSimilarity(text, a.Name))
+            .ThenBy(fresh.OverdueLast)
+            .ThenBy(a => a.Name).ThenBy(a => a.Id)
+            .Skip(offset).Take(size).Select(a => a.Id).ToListAsync(ct);
+}
