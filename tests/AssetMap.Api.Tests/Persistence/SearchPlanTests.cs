@@ -127,9 +127,9 @@ public sealed partial class SearchPlanTests(SearchPlanTests.Fixture fixture) : I
                 Assert.Contains("Index", plan, StringComparison.Ordinal);
             }
 
-            // Text without a place: each tier of candidates comes from its own GIN index (stopping at the limit), and
-            // relevance ranks only those candidates, found by primary key: never every match.
-            if (ShapeCriteria[shape] is { Text: not null, Near: null })
+            // Text: each tier of candidates comes from its own GIN index (stopping at the limit; near a point, with the
+            // GiST index for the disk); without a place relevance ranks only those candidates, found by primary key.
+            if (ShapeCriteria[shape] is { Text: not null })
             {
                 if (command.CommandText.Contains("ts_rank", StringComparison.Ordinal))
                 {
@@ -148,6 +148,12 @@ public sealed partial class SearchPlanTests(SearchPlanTests.Fixture fixture) : I
             }
         }
 
+        if (ShapeCriteria[shape] is { Text: not null })
+        {
+            // Near a point the page is ordered from the candidates' distances: no statement orders every match.
+            Assert.DoesNotContain(statements, c => c.CommandText.Contains("ORDER BY a.public_location <->", StringComparison.Ordinal));
+        }
+
         if (ShapeCriteria[shape] is { Text: not null, Near: null })
         {
             // The first tier (words in the name) settles a common word: one candidate statement, then the ranking.
@@ -160,7 +166,7 @@ public sealed partial class SearchPlanTests(SearchPlanTests.Fixture fixture) : I
         // already found (a PCN area, a selective filter): never a sort of every match. Relevance is the exception.
         var ordered = statements.Where(c => c.CommandText.Contains("ORDER BY a.public_location <->", StringComparison.Ordinal)
             || c.CommandText.Contains("ORDER BY a.name", StringComparison.Ordinal)).ToList();
-        if (ShapeCriteria[shape] is not { Text: not null, Near: null })
+        if (ShapeCriteria[shape] is { Text: null })
         {
             Assert.NotEmpty(ordered);
             Assert.All(ordered, command => Assert.All(

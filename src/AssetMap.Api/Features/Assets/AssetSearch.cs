@@ -32,6 +32,9 @@ internal sealed class AssetSearch(AssetMapDbContext db, TimeProvider clock, IOpt
     /// <summary>Outer edges of the distance bands (metres) within which fresh entries come before overdue ones.</summary>
     private static readonly double[] BandEdges = [1_000, 3_000, 5_000];
 
+    /// <summary>Below this a disk of text matches near a point is not halved again (more than the cap within 50 m).</summary>
+    private const double MinTextRadiusMetres = 50;
+
     /// <summary>With the default freshness rules (tests and tools that build the service by hand).</summary>
     public AssetSearch(AssetMapDbContext db, TimeProvider clock)
         : this(db, clock, Options.Create(new FreshnessOptions()))
@@ -49,15 +52,33 @@ internal sealed class AssetSearch(AssetMapDbContext db, TimeProvider clock, IOpt
         var cap = Math.Max(ExactCountLimit, criteria.Offset + criteria.PageSize);
         int counted;
         List<AssetView> views;
-        if (criteria.Near is null && criteria.Text is { } text)
+        if (criteria.Text is { } text)
         {
-            // Text without a place: the candidates ranked are also the count (up to the cap).
+            // The candidates read from the text indexes are also the count (up to the cap).
             var words = SearchText.Words(text);
             var categories = await AssetSearchText.MatchingCategoriesAsync(db, words, ct);
-            var candidates = await AssetSearchText.CandidatesAsync(shown, text, words, categories, cap + 1, ct);
-            counted = candidates.Count;
-            views = candidates.Count == 0 ? [] : await ViewsAsync(
-                await AssetSearchText.RankedPageAsync(db, candidates, text, words, fresh, criteria.Offset, criteria.PageSize, ct), ct);
+            if (criteria.Near is { } point)
+            {
+                var rows = await AssetSearchText.CandidatesAsync(shown, text, words, categories, cap + 1, fresh.KnnRow(point), r => r.Id, ct);
+                counted = rows.Count;
+                var ids = await NearestTextAsync(rows, shown, point, criteria, text, words, categories, fresh, cap, ct);
+                if (ids is null)
+                {
+                    var matching = AssetSearchText.Near(query, text, words, categories);
+                    views = await PageAsync(matching, fresh.Shown is { } shownOnly ? matching.Where(shownOnly) : matching, criteria, fresh, ct);
+                }
+                else
+                {
+                    views = await ViewsAsync(ids, ct);
+                }
+            }
+            else
+            {
+                var candidates = await AssetSearchText.CandidatesAsync(shown, text, words, categories, cap + 1, ct);
+                counted = candidates.Count;
+                views = candidates.Count == 0 ? [] : await ViewsAsync(
+                    await AssetSearchText.RankedPageAsync(db, candidates, text, words, fresh, criteria.Offset, criteria.PageSize, ct), ct);
+            }
         }
         else
         {
@@ -98,13 +119,7 @@ internal sealed class AssetSearch(AssetMapDbContext db, TimeProvider clock, IOpt
             query = query.Where(a => a.Categories.Any(category => c.CategoryIds.Contains(category.Id)));
         }
 
-        // Without a place the text is matched and ranked in SearchAsync (AssetSearchText.CandidatesAsync).
-        if (c.Text is { } text && c.Near is not null)
-        {
-            var words = SearchText.Words(text);
-            query = AssetSearchText.Near(query, text, words, await AssetSearchText.MatchingCategoriesAsync(db, words, ct));
-        }
-
+        // The text is matched in SearchAsync, from its indexes (AssetSearchText).
         if (c.AccessibleOnly)
         {
             query = query.Where(a => a.WheelchairAccessible);
@@ -181,6 +196,46 @@ internal sealed class AssetSearch(AssetMapDbContext db, TimeProvider clock, IOpt
     private static bool OnlyBroadFilters(AssetSearchCriteria c) =>
         c.Text is null && c.CategoryIds.Count == 0 && c.OpenOn is null && c.OpenBetween is null && c.PcnCode is null
         && c.Provider is null && c.VerifiedSince is null && c.ModifiedAfter is null && !c.DirectPaymentsOnly && !c.CategorisedOnly;
+
+    // Text near a point, from candidates read from the text indexes within a disk (the tiers of AssetSearchText), each
+    // with its distance: when the disk holds at most `cap` matches they are all of them, and ordered here (band, fresh
+    // before overdue, distance, id) they give the page exactly, as NearestInMemoryAsync does from a KNN prefix. A
+    // radius with more matches (a common word in a city) is halved until its disk holds few enough, so no statement
+    // tests every entry in a city radius (the OR of text, trigram and category cannot use a bitmap of its own, and
+    // walking the GiST index in distance order with it tested 1,400 rows per page and 23,000 for the count).
+    // Null when no disk gives the page (long runs of overdue entries): the caller reads it segment by segment.
+    private static async Task<List<Guid>?> NearestTextAsync(
+        List<AssetSearchFreshness.NearRow> rows, IQueryable<Asset> shown, Point point, AssetSearchCriteria c,
+        string text, string words, List<Guid> categories, AssetSearchFreshness fresh, int cap, CancellationToken ct)
+    {
+        static (int, int, double, Guid) Key(AssetSearchFreshness.NearRow r) =>
+            (AssetSearchFreshness.Band(r.Metres), r.Overdue ? 1 : 0, r.Metres, r.Id);
+        var needed = c.Offset + c.PageSize;
+        var radius = c.RadiusMetres;
+        while (true)
+        {
+            if (rows.Count <= cap)
+            {
+                // Every match within `radius`: whole bands nearer than it, and its band's fresh entries nearer than it,
+                // come before anything outside it.
+                var known = radius >= c.RadiusMetres
+                    ? rows
+                    : [.. rows.Where(r => AssetSearchFreshness.Band(r.Metres) < AssetSearchFreshness.Band(radius) || (!r.Overdue && r.Metres < radius))];
+                return radius >= c.RadiusMetres || known.Count >= needed
+                    ? [.. known.OrderBy(Key).Skip(c.Offset).Take(c.PageSize).Select(r => r.Id)]
+                    : null;
+            }
+
+            radius /= 2;
+            if (radius < MinTextRadiusMetres)
+            {
+                return null;
+            }
+
+            rows = await AssetSearchText.CandidatesAsync(
+                shown.WithinMetres(point, radius), text, words, categories, cap + 1, fresh.KnnRow(point), r => r.Id, ct);
+        }
+    }
 
     // The page is read segment by segment (band by band, fresh then overdue), each in its index's order, so no
     // request sorts more than a page; a segment wholly before the page is only counted (up to the offset).

@@ -43,7 +43,13 @@ internal static class AssetSearchText
     /// index, stopping at the limit; most common words are settled by the first.
     /// </summary>
     public static async Task<List<Guid>> CandidatesAsync(
-        IQueryable<Asset> query, string text, string words, List<Guid> categories, int limit, CancellationToken ct)
+        IQueryable<Asset> query, string text, string words, List<Guid> categories, int limit, CancellationToken ct) =>
+        await CandidatesAsync(query, text, words, categories, limit, a => a.Id, id => id, ct);
+
+    /// <summary>As above, each candidate projected by <paramref name="row"/> in the same statement.</summary>
+    public static async Task<List<T>> CandidatesAsync<T>(
+        IQueryable<Asset> query, string text, string words, List<Guid> categories, int limit,
+        System.Linq.Expressions.Expression<Func<Asset, T>> row, Func<T, Guid> idOf, CancellationToken ct)
     {
         var nameWords = SearchText.NameQuery(words);
         var tiers = new List<IQueryable<Asset>>
@@ -57,23 +63,23 @@ internal static class AssetSearchText
             tiers.Add(query.Where(a => a.Categories.Any(category => categories.Contains(category.Id))));
         }
 
-        var ids = new List<Guid>(Math.Min(limit, 1_024));
+        var found = new List<T>(Math.Min(limit, 1_024));
         var seen = new HashSet<Guid>();
         foreach (var tier in tiers)
         {
             // No ORDER BY on purpose: the bitmap scan of the GIN index stops after `limit` rows.
-            var rows = await tier.Select(a => a.Id).Take(limit).ToListAsync(ct);
-            foreach (var id in rows.Where(seen.Add))
+            var rows = await tier.Select(row).Take(limit).ToListAsync(ct);
+            foreach (var candidate in rows.Where(r => seen.Add(idOf(r))))
             {
-                ids.Add(id);
-                if (ids.Count == limit)
+                found.Add(candidate);
+                if (found.Count == limit)
                 {
-                    return ids;
+                    return found;
                 }
             }
         }
 
-        return ids;
+        return found;
     }
 
     /// <summary>The page of <paramref name="candidates"/> by relevance: rank, fresh before overdue, name, id.</summary>

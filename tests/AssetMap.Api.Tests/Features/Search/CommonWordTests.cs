@@ -71,6 +71,25 @@ public sealed class CommonWordTests(CommonWordTests.Fixture fixture) : IClassFix
     }
 
     [Fact]
+    public async Task Near_a_point_a_common_word_pages_every_match_once_nearest_first()
+    {
+        // 1,100 supper clubs (one every 10 m eastwards) and the 5 village halls 11 km north, all within 20 km: more
+        // than the cap, so the disk is narrowed.
+        var client = fixture.Api.CreateClient();
+        var first = await client.GetJsonAsync("/api/v1/assets?q=supper&lat=50.1&lon=-5.6&radius=20000");
+        Assert.Equal(1_000, first.GetProperty("totalCount").GetInt32());
+        Assert.True(first.GetProperty("totalCountIsLowerBound").GetBoolean());
+        Assert.Equal("Supper club 0001", first.GetProperty("items")[0].GetProperty("name").GetString());
+
+        var items = await client.GetAllItemsAsync("/api/v1/assets?q=supper&lat=50.1&lon=-5.6&radius=20000&pageSize=100");
+
+        Assert.Equal(1_105, items.Count);
+        Assert.Equal(1_105, items.Select(i => i.Id()).Distinct().Count());
+        var distances = items.Select(i => i.GetProperty("distanceMetres").GetDouble()).ToList();
+        Assert.Equal(distances.Order(), distances);
+    }
+
+    [Fact]
     public async Task GraphQL_gives_the_same_capped_count()
     {
         var reply = await fixture.Api.CreateClient().PostAsync("{ assets(text: \"supper\", first: 5) { totalCount totalCountIsLowerBound edges { node { name } } } }");
