@@ -57,7 +57,7 @@ internal sealed class AssetSearch(AssetMapDbContext db, TimeProvider clock, IOpt
             var categories = await AssetSearchText.MatchingCategoriesAsync(db, words, ct);
             if (criteria.Near is { } point)
             {
-                var rows = await AssetSearchText.CandidatesAsync(shown, text, words, categories, cap + 1, fresh.KnnRow(point), r => r.Id, ct);
+                var rows = await AssetSearchText.CandidatesNearAsync(shown, text, words, categories, cap + 1, fresh.KnnRow(point), r => r.Id, ct);
                 counted = rows.Count;
                 var matching = AssetSearchText.Near(query, text, words, categories);
                 var ids = NearestText(rows, criteria, cap)

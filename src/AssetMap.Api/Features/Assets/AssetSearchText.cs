@@ -43,40 +43,67 @@ internal static class AssetSearchText
     /// index, stopping at the limit; most common words are settled by the first.
     /// </summary>
     public static async Task<List<Guid>> CandidatesAsync(
-        IQueryable<Asset> query, string text, string words, List<Guid> categories, int limit, CancellationToken ct) =>
-        await CandidatesAsync(query, text, words, categories, limit, a => a.Id, id => id, ct);
-
-    /// <summary>As above, each candidate projected by <paramref name="row"/> in the same statement.</summary>
-    public static async Task<List<T>> CandidatesAsync<T>(
-        IQueryable<Asset> query, string text, string words, List<Guid> categories, int limit,
-        System.Linq.Expressions.Expression<Func<Asset, T>> row, Func<T, Guid> idOf, CancellationToken ct)
+        IQueryable<Asset> query, string text, string words, List<Guid> categories, int limit, CancellationToken ct)
     {
         var nameWords = SearchText.NameQuery(words);
-        var tiers = new List<IQueryable<Asset>>
-        {
+        List<IQueryable<Asset>> tiers =
+        [
             query.Where(a => EF.Property<NpgsqlTsVector>(a, "SearchVector").Matches(EF.Functions.ToTsQuery(English, nameWords))),
             query.Where(a => EF.Functions.TrigramsAreWordSimilar(text, a.Name)),
             query.Where(a => EF.Property<NpgsqlTsVector>(a, "SearchVector").Matches(EF.Functions.PlainToTsQuery(English, words))),
-        };
+        ];
         if (categories.Count > 0)
         {
-            tiers.Add(query.Where(a => a.Categories.Any(category => categories.Contains(category.Id))));
+            tiers.Add(InCategories(query, categories));
         }
 
+        return await ReadTiersAsync(tiers, limit, a => a.Id, id => id, ct);
+    }
+
+    /// <summary>
+    /// Near a point (already in <paramref name="query"/>): up to <paramref name="limit"/> matches with their distances,
+    /// all of them when fewer. The order of the page is by distance, so the tiers go cheapest first: full text, then
+    /// the categories, then similar names (the trigram index reads every name sharing the word's trigrams).
+    /// </summary>
+    public static async Task<List<T>> CandidatesNearAsync<T>(
+        IQueryable<Asset> query, string text, string words, List<Guid> categories, int limit,
+        System.Linq.Expressions.Expression<Func<Asset, T>> row, Func<T, Guid> idOf, CancellationToken ct)
+    {
+        List<IQueryable<Asset>> tiers =
+        [
+            query.Where(a => EF.Property<NpgsqlTsVector>(a, "SearchVector").Matches(EF.Functions.PlainToTsQuery(English, words))),
+        ];
+        if (categories.Count > 0)
+        {
+            tiers.Add(InCategories(query, categories));
+        }
+
+        tiers.Add(query.Where(a => EF.Functions.TrigramsAreWordSimilar(text, a.Name)));
+        return await ReadTiersAsync(tiers, limit, row, idOf, ct);
+    }
+
+    private static IQueryable<Asset> InCategories(IQueryable<Asset> query, List<Guid> categories) =>
+        query.Where(a => a.Categories.Any(category => categories.Contains(category.Id)));
+
+    // Each tier reads only what it adds (not the ids already found) and only as many as are still wanted, so a tier
+    // whose matches are mostly found already (names in the category of the same name) stops early.
+    private static async Task<List<T>> ReadTiersAsync<T>(
+        List<IQueryable<Asset>> tiers, int limit, System.Linq.Expressions.Expression<Func<Asset, T>> row, Func<T, Guid> idOf, CancellationToken ct)
+    {
         var found = new List<T>(Math.Min(limit, 1_024));
-        var seen = new HashSet<Guid>();
+        var seen = new List<Guid>();
         foreach (var tier in tiers)
         {
-            // No ORDER BY on purpose: the bitmap scan of the GIN index stops after `limit` rows.
-            var rows = await tier.Select(row).Take(limit).ToListAsync(ct);
-            foreach (var candidate in rows.Where(r => seen.Add(idOf(r))))
+            var fresh = seen.Count == 0 ? tier : tier.Where(a => !seen.Contains(a.Id));
+            // No ORDER BY on purpose: the bitmap scan of the GIN index stops once enough rows are read.
+            var rows = await fresh.Select(row).Take(limit - found.Count).ToListAsync(ct);
+            found.AddRange(rows);
+            if (found.Count == limit)
             {
-                found.Add(candidate);
-                if (found.Count == limit)
-                {
-                    return found;
-                }
+                break;
             }
+
+            seen = [.. found.Select(idOf)];
         }
 
         return found;
