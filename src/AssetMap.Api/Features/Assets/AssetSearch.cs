@@ -79,7 +79,7 @@ internal sealed class AssetSearch(AssetMapDbContext db, TimeProvider clock, IOpt
             views = await PageAsync(query, shown, criteria, fresh, ct);
             counted = views.Count < criteria.PageSize && (views.Count > 0 || criteria.Offset == 0)
                 ? criteria.Offset + views.Count
-                : await CountAsync(shown, criteria, cap + 1, ct);
+                : await shown.Select(a => a.Id).Take(cap + 1).CountAsync(ct);
         }
 
         // Measured from the public point, on the sphere PostGIS orders by (<-> on geography).
@@ -176,19 +176,6 @@ internal sealed class AssetSearch(AssetMapDbContext db, TimeProvider clock, IOpt
         var position = ids.Select((id, i) => (id, i)).ToDictionary(p => p.id, p => p.i);
         return [.. views.OrderBy(v => position[v.Id])];
     }
-
-    // Near a point with only broad filters (kind, free, accessible: a good share of the radius matches), the capped
-    // count walks the GiST index in distance order and stops at the cap; a bitmap scan of a 10 km city radius read
-    // every entry in it first (10–40 ms). With a selective filter the walk could cross the whole radius for a few
-    // matches, so PostgreSQL picks the index as before.
-    private static Task<int> CountAsync(IQueryable<Asset> shown, AssetSearchCriteria c, int limit, CancellationToken ct) =>
-        c.Near is { } point && OnlyBroadFilters(c)
-            ? shown.NearestFirst(point).Select(a => a.Id).Take(limit).CountAsync(ct)
-            : shown.Select(a => a.Id).Take(limit).CountAsync(ct);
-
-    private static bool OnlyBroadFilters(AssetSearchCriteria c) =>
-        c.Text is null && c.CategoryIds.Count == 0 && c.OpenOn is null && c.OpenBetween is null && c.PcnCode is null
-        && c.Provider is null && c.VerifiedSince is null && c.ModifiedAfter is null && !c.DirectPaymentsOnly && !c.CategorisedOnly;
 
     // Text near a point: the candidates read from the text indexes within the radius (the tiers of AssetSearchText),
     // each with its distance. At most `cap` of them are all the matches, so ordered here (band, fresh before overdue,
