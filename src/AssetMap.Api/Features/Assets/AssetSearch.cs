@@ -19,7 +19,8 @@ internal sealed record AssetHitPage(IReadOnlyList<AssetHit> Items, int TotalCoun
 /// <summary>
 /// The one query service behind REST, GraphQL, the web pages and the Open Referral feed: published hubs,
 /// micro-enterprises and activities only (time-bank members live elsewhere), filtered in SQL with the GiST/GIN/btree
-/// indexes. Nearest first when there is a point, by relevance for text, else by name; within a distance band (or at
+/// indexes. Nearest first when there is a point, by relevance for text (of a bounded set of candidates read from the
+/// text indexes: <see cref="AssetSearchText"/>), else by name; within a distance band (or at
 /// equal relevance) entries overdue for review come after fresh ones, and entries long overdue are left out.
 /// Every order is read from an index a page at a time, and counting stops at <see cref="ExactCountLimit"/> (or the
 /// end of the requested page), so a search over a million entries costs about what its page costs.
