@@ -14,6 +14,7 @@ namespace AssetMap.Api.Features.Assets;
 /// With fewer matches than that (nearly every search) the candidates are all the matches, so the order is exactly
 /// relevance; with more, it is relevance among the first thousand name matches read, never a description-only match
 /// ahead of a name match. Each tier stops reading at the limit, so a common word costs about what a rare one does.
+/// Near a point the same tiers, within the radius, give the count and (when they are all the matches) the page.
 /// </summary>
 internal static class AssetSearchText
 {
@@ -25,7 +26,8 @@ internal static class AssetSearchText
             .Where(category => EF.Functions.ToTsVector(English, category.Name).Matches(EF.Functions.PlainToTsQuery(English, words)))
             .Select(category => category.Id).ToListAsync(ct);
 
-    // Near a point the few rows in the radius are tested one by one inside the GiST scan, so the OR is fine there.
+    // The whole test in one condition, for a walk of the GiST index in distance order (rows tested one by one, so the
+    // OR needs no index of its own).
     public static IQueryable<Asset> Near(IQueryable<Asset> query, string text, string words, List<Guid> categories) =>
         categories.Count == 0
             ? query.Where(a =>
