@@ -1,16 +1,22 @@
 #!/usr/bin/env bash
 # Single-request timings of each search shape in issue 11 against a running API: ./time-shapes.sh http://127.0.0.1:5301 [runs]
 # Prints the median of the runs (after one warm-up) per shape, and the totalCount the API reported.
+# LAT/LON pick the point (default: a town of tests/perf/generate-1m.sql; the benchmark's central London is
+# LAT=51.5074 LON=-0.1278).
 set -euo pipefail
 base=$1; runs=${2:-5}
-lat=53.62; lon=0.97
+lat=${LAT:-53.62}; lon=${LON:-0.97}
 shapes=(
   "point 2 km|/api/v1/assets?lat=$lat&lon=$lon&radius=2000"
   "point 10 km|/api/v1/assets?lat=$lat&lon=$lon&radius=10000"
   "no filter, page 1|/api/v1/assets"
   "no filter, page 500|/api/v1/assets?page=500"
   "q=lunch|/api/v1/assets?q=lunch"
+  "q=lunch, 2 km|/api/v1/assets?q=lunch&lat=$lat&lon=$lon&radius=2000"
   "q=lunch, 5 km|/api/v1/assets?q=lunch&lat=$lat&lon=$lon&radius=5000"
+  "q=lunch, 10 km|/api/v1/assets?q=lunch&lat=$lat&lon=$lon&radius=10000"
+  "q=okehampton (rare), 10 km|/api/v1/assets?q=okehampton&lat=$lat&lon=$lon&radius=10000"
+  "q=okehampton (rare)|/api/v1/assets?q=okehampton"
   "openOn=tuesday, 2 km|/api/v1/assets?openOn=tuesday&lat=$lat&lon=$lon&radius=2000"
   "openOn=tuesday, 10 km|/api/v1/assets?openOn=tuesday&lat=$lat&lon=$lon&radius=10000"
   "openOn=tuesday, no point|/api/v1/assets?openOn=tuesday"

@@ -4,6 +4,7 @@ using AssetMap.Api.GraphQL.Authorised;
 using AssetMap.Api.Infrastructure;
 using AssetMap.Api.Infrastructure.Auth;
 using GraphQL;
+using GraphQL.Execution;
 using GraphQL.Transport;
 using GraphQL.Types;
 
@@ -12,12 +13,17 @@ namespace AssetMap.Api.GraphQL;
 /// <summary>
 /// GraphQL over HTTP, ours because the GraphQL.Server packages are not on our feed: POST application/json (one request
 /// or a small batch) and GET for queries. As GraphQL.NET Server 8 does: with application/graphql-response+json a request
-/// that could not be executed (unparseable, invalid) is a 400; with application/json it is always 200.
+/// that could not be executed (unparseable, invalid) is a 400; with application/json it is 200. Either way, a request
+/// that ran out of time (its budget, or a statement timeout) or found the database down is a 503 with Retry-After, as
+/// REST answers: the document was fine, the server was too slow, so the client should come back rather than fix it.
 /// </summary>
 internal static partial class GraphQLEndpoint
 {
     private const string ModernMediaType = "application/graphql-response+json";
     private const int MaxBodyBytes = 256 * 1024;
+
+    /// <summary>The error code of a document that ran out of the request's time (GraphQL's counterpart of REST's 503).</summary>
+    public const string TimeoutCode = "TIMEOUT";
 
     public static IEndpointRouteBuilder MapGraphQLEndpoint(this IEndpointRouteBuilder routes)
     {
@@ -73,7 +79,7 @@ internal static partial class GraphQLEndpoint
                     results.Add(await ExecuteAsync<TSchema>(http, request!, budget));
                 }
 
-                return new GraphQLResult(results, Modern(http), StatusCodes.Status200OK);
+                return new GraphQLResult(results, Modern(http), results.All(IsUnavailable) ? StatusCodes.Status503ServiceUnavailable : StatusCodes.Status200OK);
             }
 
             var single = serializer.Deserialize<GraphQLRequest>(body);
@@ -122,7 +128,7 @@ internal static partial class GraphQLEndpoint
         var remaining = budget.Remaining;
         if (remaining <= TimeSpan.Zero)
         {
-            return Error("TIMEOUT", $"This request used its {(int)GraphQLSetup.Timeout.TotalSeconds} seconds before this document could run.");
+            return Error(TimeoutCode, $"This request used its {(int)GraphQLSetup.Timeout.TotalSeconds} seconds before this document could run.");
         }
 
         if (string.IsNullOrWhiteSpace(request.Query))
@@ -137,7 +143,7 @@ internal static partial class GraphQLEndpoint
 
         var executer = http.RequestServices.GetRequiredService<IDocumentExecuter<TSchema>>();
         var logger = http.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(GraphQLEndpoint));
-        return await executer.ExecuteAsync(new ExecutionOptions
+        var result = await executer.ExecuteAsync(new ExecutionOptions
         {
             Query = request.Query,
             OperationName = request.OperationName,
@@ -154,13 +160,28 @@ internal static partial class GraphQLEndpoint
                 return Task.CompletedTask;
             },
         });
+
+        // GraphQL.NET's own timeout error says only "The operation has timed out.": say which budget ran out.
+        if (result.Errors?.OfType<TimeoutError>().Any() == true)
+        {
+            return Error(TimeoutCode, $"The request took longer than the {(int)GraphQLSetup.Timeout.TotalSeconds} seconds the server allows; try again shortly.");
+        }
+
+        return result;
     }
 
     private static GraphQLResult Respond(HttpContext http, ExecutionResult result)
     {
         var modern = Modern(http);
-        return new GraphQLResult([result], modern, modern && !result.Executed ? StatusCodes.Status400BadRequest : StatusCodes.Status200OK, single: true);
+        var status = IsUnavailable(result) ? StatusCodes.Status503ServiceUnavailable
+            : modern && !result.Executed ? StatusCodes.Status400BadRequest
+            : StatusCodes.Status200OK;
+        return new GraphQLResult([result], modern, status, single: true);
     }
+
+    // Out of time or no database: the server's fault, for now. A batch stays 200 unless every document failed so.
+    private static bool IsUnavailable(ExecutionResult result) =>
+        result.Errors?.Any(e => e.Code == TimeoutCode || SafeErrorInfoProvider.IsDatabaseUnavailable(e)) == true;
 
     private static GraphQLResult Failure(HttpContext http, int status, string code, string message) =>
         new([Error(code, message)], Modern(http), status, single: true);
@@ -203,7 +224,7 @@ internal static partial class GraphQLEndpoint
         {
             var response = httpContext.Response;
             response.StatusCode = status;
-            if (results.Any(r => r.Errors?.Any(SafeErrorInfoProvider.IsDatabaseUnavailable) == true))
+            if (results.Any(IsUnavailable))
             {
                 response.Headers.RetryAfter = DatabaseFaults.RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
             }

@@ -88,13 +88,20 @@ public sealed partial class SearchPlanTests(SearchPlanTests.Fixture fixture) : I
         ["no filter, page 100"] = new() { Page = 100 }, // 2% in, as page 500 is at 1,000,000
 
         ["q"] = new() { Text = "lunch" },
+        ["q, typo"] = new() { Text = "lunchh" },
+        ["q, category name only"] = new() { Text = "category 7" },
         ["q, 5 km"] = new() { Text = "lunch", Near = TownCentre, RadiusMetres = 5_000 },
+        ["q common, 50 km"] = new() { Text = "riverside", Near = TownCentre, RadiusMetres = 50_000 },
         ["openOn weekday"] = new() { OpenOn = new OpenOn(DayOfWeek.Tuesday, null) },
         ["openOn weekday, 10 km"] = new() { OpenOn = new OpenOn(DayOfWeek.Tuesday, null), Near = TownCentre, RadiusMetres = 10_000 },
         ["openOn date, 10 km"] = new() { OpenOn = new OpenOn(DayOfWeek.Wednesday, new DateOnly(2026, 12, 9)), Near = TownCentre, RadiusMetres = 10_000 },
         ["pcn"] = new() { PcnCode = "P00001" },
         ["kind, free, accessible"] = new() { Kinds = [AssetKind.Hub], AccessibleOnly = true },
     };
+
+    // Candidate statements (tiers read) per text shape without a place: a common word in names needs one; a typo
+    // is settled by the similar-names tier; a word only in category names reads every tier.
+    private static readonly Dictionary<string, int> ExpectedTiers = new() { ["q"] = 1, ["q, typo"] = 2, ["q, category name only"] = 4 };
 
     [Theory]
     [MemberData(nameof(Shapes))]
@@ -112,32 +119,73 @@ public sealed partial class SearchPlanTests(SearchPlanTests.Fixture fixture) : I
         await db.Database.OpenConnectionAsync(Ct);
         foreach (var command in statements)
         {
+            // A common word near a point is walked in distance order with bitmap scans off for that statement (SET LOCAL).
+            var walk = ShapeCriteria[shape] is { Text: not null } && command.CommandText.Contains("ORDER BY a.public_location <->", StringComparison.Ordinal);
+            await db.Database.ExecuteSqlRawAsync(walk ? "SET enable_bitmapscan = off" : "RESET enable_bitmapscan", Ct);
             var plan = await ExplainAsync(db.Database.GetDbConnection(), command);
             TestContext.Current.TestOutputHelper?.WriteLine(plan + "\n");
             // A capped count may read the table from the start: it stops at 1,001 rows (the Limit), whatever matches.
-            // Relevance ranks every match: the matches come from the GIN indexes, then a hash join may read the rows.
-            if (command.CommandText.Contains("ts_rank", StringComparison.Ordinal))
-            {
-                Assert.Contains("ix_assets_search_vector", plan, StringComparison.Ordinal);
-                Assert.Contains("ix_assets_name_trgm", plan, StringComparison.Ordinal);
-            }
-            else if (!command.CommandText.StartsWith("SELECT count(*)", StringComparison.Ordinal) || !plan.Contains("Limit", StringComparison.Ordinal))
+            if (!command.CommandText.StartsWith("SELECT count(*)", StringComparison.Ordinal) || !plan.Contains("Limit", StringComparison.Ordinal))
             {
                 Assert.DoesNotContain("Seq Scan on assets", plan, StringComparison.Ordinal);
                 Assert.Contains("Index", plan, StringComparison.Ordinal);
             }
+
+            // Text: each tier of candidates comes from its own GIN index (stopping at the limit; near a point, with the
+            // GiST index for the disk); without a place relevance ranks only those candidates, found by primary key.
+            if (ShapeCriteria[shape] is { Text: not null })
+            {
+                if (command.CommandText.Contains("ts_rank", StringComparison.Ordinal))
+                {
+                    Assert.Contains("pk_assets", plan, StringComparison.Ordinal);
+                    Assert.All(SortedRows().Matches(plan).Select(m => int.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture)),
+                        rows => Assert.True(rows <= AssetSearch.ExactCountLimit + 1, $"ranks about {rows} rows:\n{plan}"));
+                }
+                else if (command.CommandText.Contains("@@", StringComparison.Ordinal) && !command.CommandText.Contains("ORDER BY", StringComparison.Ordinal))
+                {
+                    Assert.Contains("ix_assets_search_vector", plan, StringComparison.Ordinal);
+                }
+                else if (command.CommandText.Contains("<%", StringComparison.Ordinal) && !command.CommandText.Contains("ORDER BY", StringComparison.Ordinal))
+                {
+                    Assert.Contains("ix_assets_name_trgm", plan, StringComparison.Ordinal);
+                }
+            }
+        }
+
+        if (ShapeCriteria[shape] is { Text: not null, Near: null })
+        {
+            // The first tier (words in the name) settles a common word: one candidate statement, then the ranking.
+            Assert.Contains(statements, c => c.CommandText.Contains("ts_rank", StringComparison.Ordinal));
+            Assert.Equal(ExpectedTiers[shape], statements.Count(c => c.CommandText.Contains("LIMIT", StringComparison.Ordinal)
+                && !c.CommandText.Contains("ORDER BY", StringComparison.Ordinal) && !c.CommandText.Contains("count(*)", StringComparison.Ordinal)));
         }
 
         // The page's ids come in index order (GiST KNN or the name btree), or from a sort of a few rows an index
         // already found (a PCN area, a selective filter): never a sort of every match. Relevance is the exception.
         var ordered = statements.Where(c => c.CommandText.Contains("ORDER BY a.public_location <->", StringComparison.Ordinal)
             || c.CommandText.Contains("ORDER BY a.name", StringComparison.Ordinal)).ToList();
-        if (ShapeCriteria[shape] is not { Text: not null, Near: null })
+        if (ShapeCriteria[shape] is { Text: null })
         {
             Assert.NotEmpty(ordered);
             Assert.All(ordered, command => Assert.All(
                 SortedRows().Matches(command.Plan!).Select(m => int.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture)),
                 rows => Assert.True(rows <= 1_000, $"sorts about {rows} rows:\n{command.Plan}")));
+        }
+
+        if (ShapeCriteria[shape] is { Text: not null, Near: not null })
+        {
+            // A few hundred matches within 5 km: every one is a candidate, so the page is ordered from their distances.
+            // More than the cap within 50 km: the count comes from the candidates, the page from a KNN walk.
+            var knn = ordered.Where(c => c.CommandText.Contains("ORDER BY a.public_location <->", StringComparison.Ordinal)).ToList();
+            if (shape == "q common, 50 km")
+            {
+                Assert.Contains("Order By: (public_location <->", Assert.Single(knn).Plan!, StringComparison.Ordinal);
+                Assert.DoesNotContain("Sort", knn[0].Plan!, StringComparison.Ordinal);
+            }
+            else
+            {
+                Assert.Empty(knn);
+            }
         }
     }
 

@@ -7,7 +7,6 @@ using AssetMap.Domain.Spatial;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using NetTopologySuite.Geometries;
-using NpgsqlTypes;
 
 namespace AssetMap.Api.Features.Assets;
 
@@ -20,7 +19,8 @@ internal sealed record AssetHitPage(IReadOnlyList<AssetHit> Items, int TotalCoun
 /// <summary>
 /// The one query service behind REST, GraphQL, the web pages and the Open Referral feed: published hubs,
 /// micro-enterprises and activities only (time-bank members live elsewhere), filtered in SQL with the GiST/GIN/btree
-/// indexes. Nearest first when there is a point, by relevance for text, else by name; within a distance band (or at
+/// indexes. Nearest first when there is a point, by relevance for text (of a bounded set of candidates read from the
+/// text indexes: <see cref="AssetSearchText"/>), else by name; within a distance band (or at
 /// equal relevance) entries overdue for review come after fresh ones, and entries long overdue are left out.
 /// Every order is read from an index a page at a time, and counting stops at <see cref="ExactCountLimit"/> (or the
 /// end of the requested page), so a search over a million entries costs about what its page costs.
@@ -33,7 +33,6 @@ internal sealed class AssetSearch(AssetMapDbContext db, TimeProvider clock, IOpt
     /// <summary>Outer edges of the distance bands (metres) within which fresh entries come before overdue ones.</summary>
     private static readonly double[] BandEdges = [1_000, 3_000, 5_000];
 
-    private const string English = "english";
 
     /// <summary>With the default freshness rules (tests and tools that build the service by hand).</summary>
     public AssetSearch(AssetMapDbContext db, TimeProvider clock)
@@ -49,12 +48,40 @@ internal sealed class AssetSearch(AssetMapDbContext db, TimeProvider clock, IOpt
 
         // Counting every match cost as much as the page again (a 10 km city search matches ~100,000): stop once the
         // answer is "more than the cap", and say so.
-        // A short page that is not past the end already says how many match: no count needed.
         var cap = Math.Max(ExactCountLimit, criteria.Offset + criteria.PageSize);
-        var views = await PageAsync(query, shown, criteria, fresh, ct);
-        var counted = views.Count < criteria.PageSize && (views.Count > 0 || criteria.Offset == 0)
-            ? criteria.Offset + views.Count
-            : await shown.Select(a => a.Id).Take(cap + 1).CountAsync(ct);
+        int counted;
+        List<AssetView> views;
+        if (criteria.Text is { } text)
+        {
+            // The candidates read from the text indexes are also the count (up to the cap).
+            var words = SearchText.Words(text);
+            var categories = await AssetSearchText.MatchingCategoriesAsync(db, words, ct);
+            if (criteria.Near is { } point)
+            {
+                var rows = await AssetSearchText.CandidatesNearAsync(shown, text, words, categories, cap + 1, fresh.KnnRow(point), r => r.Id, ct);
+                counted = rows.Count;
+                var matching = AssetSearchText.Near(query, text, words, categories);
+                var ids = NearestText(rows, criteria, cap)
+                    ?? await NearestByWalkAsync(matching, point, criteria, fresh, ct)
+                    ?? await SegmentedIdsAsync(fresh.Shown is { } shownOnly ? matching.Where(shownOnly) : matching, criteria, fresh, ct);
+                views = await ViewsAsync(ids, ct);
+            }
+            else
+            {
+                var candidates = await AssetSearchText.CandidatesAsync(shown, text, words, categories, cap + 1, ct);
+                counted = candidates.Count;
+                views = candidates.Count == 0 ? [] : await ViewsAsync(
+                    await AssetSearchText.RankedPageAsync(db, candidates, text, words, fresh, criteria.Offset, criteria.PageSize, ct), ct);
+            }
+        }
+        else
+        {
+            // A short page that is not past the end already says how many match: no count needed.
+            views = await PageAsync(query, shown, criteria, fresh, ct);
+            counted = views.Count < criteria.PageSize && (views.Count > 0 || criteria.Offset == 0)
+                ? criteria.Offset + views.Count
+                : await shown.Select(a => a.Id).Take(cap + 1).CountAsync(ct);
+        }
 
         // Measured from the public point, on the sphere PostGIS orders by (<-> on geography).
         var hits = views.Select(v => new AssetHit(v, criteria.Near is { } near ? Geo.HaversineMetres(near, v.Location) : null)).ToList();
@@ -86,11 +113,7 @@ internal sealed class AssetSearch(AssetMapDbContext db, TimeProvider clock, IOpt
             query = query.Where(a => a.Categories.Any(category => c.CategoryIds.Contains(category.Id)));
         }
 
-        if (c.Text is { } text)
-        {
-            query = await MatchingTextAsync(query, text, c.Near is not null, ct);
-        }
-
+        // The text is matched in SearchAsync, from its indexes (AssetSearchText).
         if (c.AccessibleOnly)
         {
             query = query.Where(a => a.WheelchairAccessible);
@@ -137,69 +160,50 @@ internal sealed class AssetSearch(AssetMapDbContext db, TimeProvider clock, IOpt
             : query;
     }
 
-    // Full text, typo-tolerant name, or a category's name. The categories that match are looked up first (a few dozen
-    // rows), so most words need no category test at all. Near a point the few rows in the radius are tested one by
-    // one inside the GiST scan. Without one, an OR of the three cannot use any index (a sequential scan with a
-    // trigram comparison per row, 7.7 s at 1M): each part is looked up in its own index instead, as a set of ids.
-    private async Task<IQueryable<Asset>> MatchingTextAsync(IQueryable<Asset> query, string text, bool near, CancellationToken ct)
-    {
-        var words = SearchText.Words(text);
-        var categories = await db.Categories
-            .Where(category => EF.Functions.ToTsVector(English, category.Name).Matches(EF.Functions.PlainToTsQuery(English, words)))
-            .Select(category => category.Id).ToListAsync(ct);
-        if (near)
-        {
-            return categories.Count == 0
-                ? query.Where(a =>
-                    EF.Property<NpgsqlTsVector>(a, "SearchVector").Matches(EF.Functions.PlainToTsQuery(English, words))
-                    || EF.Functions.TrigramsAreWordSimilar(text, a.Name))
-                : query.Where(a =>
-                    EF.Property<NpgsqlTsVector>(a, "SearchVector").Matches(EF.Functions.PlainToTsQuery(English, words))
-                    || EF.Functions.TrigramsAreWordSimilar(text, a.Name)
-                    || a.Categories.Any(category => categories.Contains(category.Id)));
-        }
-
-        var ids = db.Assets
-            .Where(a => EF.Property<NpgsqlTsVector>(a, "SearchVector").Matches(EF.Functions.PlainToTsQuery(English, words)))
-            .Select(a => a.Id)
-            .Union(db.Assets.Where(a => EF.Functions.TrigramsAreWordSimilar(text, a.Name)).Select(a => a.Id));
-        if (categories.Count > 0)
-        {
-            ids = ids.Union(db.Set<Dictionary<string, object>>("asset_categories")
-                .Where(link => categories.Contains(EF.Property<Guid>(link, "category_id")))
-                .Select(link => EF.Property<Guid>(link, "asset_id")));
-        }
-
-        return query.Where(a => ids.Contains(a.Id));
-    }
-
     private async Task<List<AssetView>> PageAsync(
         IQueryable<Asset> unfiltered, IQueryable<Asset> query, AssetSearchCriteria c, AssetSearchFreshness fresh, CancellationToken ct)
     {
-        List<Guid> ids;
-        if (c.Near is null && c.Text is { } text)
-        {
-            // Relevance needs every match's rank: sorted once, fresh before overdue at equal relevance.
-            var words = SearchText.Words(text);
-            ids = await query
-                .OrderByDescending(a => EF.Property<NpgsqlTsVector>(a, "SearchVector").Rank(EF.Functions.PlainToTsQuery(English, words))
-                    + EF.Functions.TrigramsWordSimilarity(text, a.Name))
-                .ThenBy(fresh.OverdueLast)
-                .ThenBy(a => a.Name).ThenBy(a => a.Id)
-                .Skip(c.Offset).Take(c.PageSize).Select(a => a.Id).ToListAsync(ct);
-        }
-        else
-        {
-            ids = c.Near is { } point && await NearestInMemoryAsync(unfiltered, point, c, fresh, ct) is { } nearest
-                ? nearest
-                : await SegmentedIdsAsync(query, c, fresh, ct);
-        }
+        var ids = c.Near is { } point && await NearestInMemoryAsync(unfiltered, point, c, fresh, ct) is { } nearest
+            ? nearest
+            : await SegmentedIdsAsync(query, c, fresh, ct);
+        return await ViewsAsync(ids, ct);
+    }
 
-        // Ids first, then the read model for just those: skipping to a deep page then reads the covering index only,
-        // never the rows (or their categories and venues) of the pages before it.
+    // Ids first, then the read model for just those: skipping to a deep page then reads the covering index only,
+    // never the rows (or their categories and venues) of the pages before it.
+    private async Task<List<AssetView>> ViewsAsync(List<Guid> ids, CancellationToken ct)
+    {
         var views = await db.Assets.AsNoTracking().Where(a => ids.Contains(a.Id)).ToViews().ToListAsync(ct);
         var position = ids.Select((id, i) => (id, i)).ToDictionary(p => p.id, p => p.i);
         return [.. views.OrderBy(v => position[v.Id])];
+    }
+
+    // Text near a point: the candidates read from the text indexes within the radius (the tiers of AssetSearchText),
+    // each with its distance. At most `cap` of them are all the matches, so ordered here (band, fresh before overdue,
+    // distance, id) they give the page exactly, as NearestInMemoryAsync does from a KNN prefix: a rare word costs a
+    // few index lookups. Null when there are more (a common word in a city): then the caller walks the GiST index.
+    private static List<Guid>? NearestText(List<AssetSearchFreshness.NearRow> rows, AssetSearchCriteria c, int cap) =>
+        rows.Count > cap ? null : [.. rows
+            .OrderBy(r => (AssetSearchFreshness.Band(r.Metres), r.Overdue ? 1 : 0, r.Metres, r.Id))
+            .Skip(c.Offset).Take(c.PageSize).Select(r => r.Id)];
+
+    // A common word near a point: more than the cap match within the radius, so walking the GiST index in distance
+    // order with the text test as a filter finds the page within a few hundred rows per match wanted. PostgreSQL
+    // cannot estimate the OR of full text, trigram and category, guesses a handful of matches, and would read and
+    // sort every entry in the radius instead (1.1 s in a 5 km city radius at 1M), so bitmap scans are switched off for
+    // this one statement (SET LOCAL, inside its own transaction).
+    private async Task<List<Guid>?> NearestByWalkAsync(
+        IQueryable<Asset> matching, Point point, AssetSearchCriteria c, AssetSearchFreshness fresh, CancellationToken ct)
+    {
+        var strategy = db.Database.CreateExecutionStrategy();
+        return await strategy.ExecuteAsync(async cancel =>
+        {
+            await using var transaction = await db.Database.BeginTransactionAsync(cancel);
+            await db.Database.ExecuteSqlRawAsync("SET LOCAL enable_bitmapscan = off", cancel);
+            var ids = await NearestInMemoryAsync(matching, point, c, fresh, cancel);
+            await transaction.CommitAsync(cancel);
+            return ids;
+        }, ct);
     }
 
     // The page is read segment by segment (band by band, fresh then overdue), each in its index's order, so no

@@ -44,4 +44,11 @@ internal static class SearchText
 
         return string.Join(' ', words);
     }
+
+    /// <summary>
+    /// <paramref name="words"/> (from <see cref="Words"/>) as a <c>to_tsquery</c> matching them in the name only (weight
+    /// A of the search vector), ANDed. Each is quoted: a word of combining marks alone would otherwise be a syntax error.
+    /// </summary>
+    public static string NameQuery(string words) =>
+        string.Join(" & ", words.Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(word => $"'{word}':A"));
 }

@@ -7,7 +7,7 @@ namespace AssetMap.Api.Tests.Features.Faults;
 
 /// <summary>
 /// Issue 9: with the database stopped, clients got a generic 500 (GraphQL: 200 with an NPGSQL error). Now REST answers
-/// 503 problem details with Retry-After whatever the Accept header, and GraphQL a SERVICE_UNAVAILABLE error.
+/// 503 problem details with Retry-After whatever the Accept header, and GraphQL a 503 with a SERVICE_UNAVAILABLE error.
 /// </summary>
 public sealed class DatabaseUnavailableTests(NoDatabaseApi api) : IClassFixture<NoDatabaseApi>
 {
@@ -52,6 +52,7 @@ public sealed class DatabaseUnavailableTests(NoDatabaseApi api) : IClassFixture<
         var error = JsonDocument.Parse(body).RootElement.GetProperty("errors")[0];
 
         Assert.Equal("SERVICE_UNAVAILABLE", error.GetProperty("extensions").GetProperty("code").GetString());
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
         Assert.True(response.Headers.RetryAfter?.Delta > TimeSpan.Zero, "no Retry-After");
         Assert.DoesNotContain("nobody", body, StringComparison.Ordinal);
         Assert.DoesNotContain("Npgsql", body, StringComparison.OrdinalIgnoreCase);

@@ -50,6 +50,28 @@ public sealed class TimeBudgetTests(SlowDatabaseApi api) : IClassFixture<SlowDat
         Assert.Contains(results, r => r.TryGetProperty("errors", out var errors) && errors[0].GetProperty("extensions").GetProperty("code").GetString() == "TIMEOUT");
     }
 
+    [Theory]
+    [InlineData("application/graphql-response+json")]
+    [InlineData("application/json")]
+    public async Task A_slow_graphql_search_stops_at_its_budget_with_a_503_and_a_timeout_error(string accept)
+    {
+        // As the REST search above: categories, count and page at 2 s each outrun the 5 s budget.
+        var body = JsonSerializer.Serialize(new { query = "{ assets(categories: [\"lunch-clubs\"]) { totalCount } }" });
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/graphql") { Content = new StringContent(body, Encoding.UTF8, "application/json") };
+        request.Headers.Accept.ParseAdd(accept);
+        var clock = Stopwatch.StartNew();
+
+        var response = await api.CreateClient().SendAsync(request, Ct);
+        var answer = JsonDocument.Parse(await response.Content.ReadAsStringAsync(Ct)).RootElement;
+
+        Assert.True(clock.Elapsed < Bound, $"took {clock.Elapsed}");
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
+        Assert.NotNull(response.Headers.RetryAfter);
+        var error = answer.GetProperty("errors")[0];
+        Assert.Equal("TIMEOUT", error.GetProperty("extensions").GetProperty("code").GetString());
+        Assert.Contains("took longer than the 5 seconds", error.GetProperty("message").GetString(), StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Shutdown_waits_longer_than_any_request_may_take()
     {
