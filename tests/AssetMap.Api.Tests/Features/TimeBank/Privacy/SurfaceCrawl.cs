@@ -31,12 +31,13 @@ internal sealed class SurfaceCrawl(IServiceProvider services, Func<HttpClient> c
     public IEnumerable<string> Urls(RouteEndpoint endpoint)
     {
         var pattern = endpoint.RoutePattern;
-        var bases = Fill(pattern).ToList();
-        foreach (var path in bases)
+        foreach (var (path, real) in Fill(pattern))
         {
             yield return path;
-            var isList = !path.Contains('{', StringComparison.Ordinal) && (pattern.Parameters.Count == 0 || path.EndsWith("/assets", StringComparison.Ordinal));
-            if (pattern.Parameters.Count > 0 && !isList)
+
+            // Lists take the searches: parameterless ones, and a real PCN area's assets (a forged key is a 404 already).
+            var isList = pattern.Parameters.Count == 0 || (real && path.EndsWith("/assets", StringComparison.Ordinal));
+            if (!isList)
             {
                 continue;
             }
@@ -61,12 +62,12 @@ internal sealed class SurfaceCrawl(IServiceProvider services, Func<HttpClient> c
         return path + ".geojson" + (q < 0 ? "" : url[q..]);
     }
 
-    private IEnumerable<string> Fill(RoutePattern pattern)
+    private IEnumerable<(string Path, bool Real)> Fill(RoutePattern pattern)
     {
         var raw = "/" + pattern.RawText!.TrimStart('/');
         if (pattern.Parameters.Count == 0)
         {
-            yield return raw;
+            yield return (raw, true);
             yield break;
         }
 
@@ -74,9 +75,14 @@ internal sealed class SurfaceCrawl(IServiceProvider services, Func<HttpClient> c
         var parameter = pattern.Parameters[0];
         var placeholder = raw[raw.IndexOf('{', StringComparison.Ordinal)..(raw.IndexOf('}', StringComparison.Ordinal) + 1)];
         var values = inputs.RealValues.TryGetValue(parameter.Name, out var real) ? real : [];
-        foreach (var value in values.Concat(inputs.MemberKeys))
+        foreach (var value in values)
         {
-            yield return raw.Replace(placeholder, Uri.EscapeDataString(value), StringComparison.Ordinal);
+            yield return (raw.Replace(placeholder, Uri.EscapeDataString(value), StringComparison.Ordinal), true);
+        }
+
+        foreach (var value in inputs.MemberKeys)
+        {
+            yield return (raw.Replace(placeholder, Uri.EscapeDataString(value), StringComparison.Ordinal), false);
         }
     }
 
@@ -119,7 +125,7 @@ internal sealed class SurfaceCrawl(IServiceProvider services, Func<HttpClient> c
             yield return $"{{ assets(text: \"{word}\", first: 100) {{ {fields} }} }}";
         }
 
-        yield return "{ pcnAreas { code name assets(first: 100) { totalCount edges { node { id name location { latitude longitude } } } } } categories { slug name assetCount } }";
+        yield return "{ pcnAreas { code name assets(first: 10) { totalCount edges { node { id name location { latitude longitude } } } } } categories { slug name assetCount } }";
 
         // Forged ids: every global-id type the schema uses (and a few it might), keyed by each member's id and reference.
         var forged = inputs.MemberKeys

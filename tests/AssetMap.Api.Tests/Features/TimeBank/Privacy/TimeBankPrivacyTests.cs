@@ -192,7 +192,10 @@ public sealed class TimeBankPrivacyTests(PrivacyCrawlFixture fixture) : IClassFi
         Assert.True(ok.Count > 1_000, $"only {ok.Count} of {fetched.Count} responses were 200");
         Assert.True(ok.Count(f => f.Request.Contains(".geojson", StringComparison.Ordinal)) > 100, "the GeoJSON variants were not crawled");
         Assert.True(ok.Count(f => f.Endpoint.StartsWith("POST /graphql", StringComparison.Ordinal) && f.Body.Contains("\"edges\":[{", StringComparison.Ordinal)) > 20, "GraphQL searches found nothing");
+        var refused = fetched.Where(f => f.Endpoint.StartsWith("POST /graphql", StringComparison.Ordinal) && f.Status != 200 && !f.Body.Contains("FORBIDDEN", StringComparison.Ordinal)).ToList();
+        Assert.True(refused.Count == 0, "GraphQL documents the crawl sent were refused: " + string.Join("\n", refused.Take(3).Select(f => f.Request + " → " + f.Body)));
         Assert.True(ok.Count(f => f.Body.Contains("<html", StringComparison.OrdinalIgnoreCase)) > 100, "the web pages were not crawled");
+        TestContext.Current.TestOutputHelper?.WriteLine($"crawl: {fetched.Count} responses, {ok.Count} of them 200, over {endpoints.Count} endpoints");
         var fetchedEndpoints = fetched.Select(f => f.Endpoint).ToHashSet();
         var missed = endpoints.Select(SurfaceCrawl.Key).Where(k => !fetchedEndpoints.Contains(k)).ToList();
         Assert.True(missed.Count == 0, "endpoints not crawled: " + string.Join(", ", missed));
