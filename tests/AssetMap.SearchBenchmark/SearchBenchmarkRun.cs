@@ -204,6 +204,7 @@ internal sealed class SearchBenchmarkRun(BenchmarkOptions options, string databa
     // Every command of the request in order, every row and value read, as EF reads them to materialise the answer.
     private static async Task<string?> ReplayAsync(NpgsqlConnection connection, SearchShape shape, CancellationToken ct)
     {
+        NpgsqlTransaction? transaction = null;
         try
         {
             // A statement timeout can leave the connection broken: open it again rather than fail every later request.
@@ -215,6 +216,14 @@ internal sealed class SearchBenchmarkRun(BenchmarkOptions options, string databa
 
             foreach (var captured in shape.Sql)
             {
+                // The API sends a SET LOCAL and the one statement it is for inside a transaction of their own (BEGIN and
+                // COMMIT are not commands, so they were not captured): so does the replay, or the setting is a no-op.
+                var local = captured.Text.StartsWith("SET LOCAL", StringComparison.Ordinal);
+                if (local)
+                {
+                    transaction = await connection.BeginTransactionAsync(ct);
+                }
+
                 await using var command = captured.On(connection);
                 await using var reader = await command.ExecuteReaderAsync(ct);
                 do
@@ -228,6 +237,14 @@ internal sealed class SearchBenchmarkRun(BenchmarkOptions options, string databa
                     }
                 }
                 while (await reader.NextResultAsync(ct));
+
+                if (!local && transaction is not null)
+                {
+                    await reader.DisposeAsync();
+                    await transaction.CommitAsync(ct);
+                    await transaction.DisposeAsync();
+                    transaction = null;
+                }
             }
 
             return null;
@@ -244,6 +261,28 @@ internal sealed class SearchBenchmarkRun(BenchmarkOptions options, string databa
         {
             return $"SQL {e.GetType().Name}";
         }
+        finally
+        {
+            if (transaction is not null)
+            {
+                await RollBackQuietlyAsync(transaction);
+            }
+        }
+    }
+
+    // After a failed statement: the connection must leave its transaction, or every later replay on it fails too.
+    private static async Task RollBackQuietlyAsync(NpgsqlTransaction transaction)
+    {
+        try
+        {
+            await transaction.RollbackAsync();
+        }
+        catch (Exception e) when (e is NpgsqlException or InvalidOperationException)
+        {
+            // A broken connection has no transaction left; the next replay opens it again.
+        }
+
+        await transaction.DisposeAsync();
     }
 
     private static async Task<string?> SendRestAsync(HttpClient http, SearchShape shape, CancellationToken ct)
