@@ -79,6 +79,25 @@ public sealed class ExchangeApiTests(ApiFactory api) : TimeBankTests(api), IClas
     }
 
     [Fact]
+    public async Task Concurrent_retries_of_one_key_record_once_and_all_get_the_first_answer_even_at_the_credit_limit()
+    {
+        var client = Api.CreateClient();
+        var (giver, receiver) = (await client.CreateMemberAsync("Clove"), await client.CreateMemberAsync("Dill"));
+        (await client.RecordAsync(Exchange(giver.Id(), receiver.Id(), 9.75m))).EnsureSuccessStatusCode();
+        var key = Guid.NewGuid().ToString();
+
+        // The last quarter-hour the receiver may take, sent eight times at once: a retry that waited for the first
+        // request's locks must be answered with its result, not judged afresh against the balance it just used up.
+        var answers = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => client.RecordAsync(Exchange(giver.Id(), receiver.Id(), 0.25m), key)));
+
+        Assert.All(answers, a => Assert.Equal(HttpStatusCode.Created, a.StatusCode));
+        Assert.Equal(7, answers.Count(a => a.Headers.Contains("Idempotent-Replayed")));
+        Assert.Single(answers.Select(a => a.Headers.Location).Distinct());
+        Assert.Equal(1, await ExchangesWithKeyAsync(key));
+        Assert.Equal(-10m, await client.BalanceAsync(receiver.Id()));
+    }
+
+    [Fact]
     public async Task The_ledgers_rules_are_422_naming_the_field_and_unreadable_bodies_400()
     {
         var client = Api.CreateClient();

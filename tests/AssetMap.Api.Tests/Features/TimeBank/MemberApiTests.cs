@@ -119,6 +119,12 @@ public sealed class MemberApiTests(ApiFactory api) : TimeBankTests(api), IClassF
         Assert.Contains("skillsOffered", fields);
         Assert.Contains("contactPreference", fields);
 
+        // Found by TimeBankHostileInputTests: a number as a contact preference, an over-long reference (were 500s).
+        var numeric = await ProblemAssert.IsProblemAsync(await client.SendAsync(HttpMethod.Post, $"{Api_}/members",
+            """{"firstName": "Wren", "postcode": "RM17 5BN", "contactPreference": "7", "memberRef": "TB-AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA"}"""), HttpStatusCode.UnprocessableEntity);
+        Assert.True(numeric.GetProperty("errors").TryGetProperty("contactPreference", out _));
+        Assert.True(numeric.GetProperty("errors").TryGetProperty("memberRef", out _));
+
         var malformed = await ProblemAssert.IsProblemAsync(await client.SendAsync(HttpMethod.Post, $"{Api_}/members", "{\"firstName\": "), HttpStatusCode.BadRequest);
         Assert.Equal("body", malformed.Str("field"));
         var unknown = await ProblemAssert.IsProblemAsync(await client.SendAsync(HttpMethod.Post, $"{Api_}/members", "{\"firstNme\": \"x\"}"), HttpStatusCode.BadRequest);

@@ -29,7 +29,11 @@ internal sealed class MemberEditor(AssetMapDbContext db, TimeProvider clock)
         var (postcode, home) = await LocateAsync(input.Postcode, required: true, errors, ct);
         var bank = await BankAsync(input.TimeBank, errors, ct);
         var memberRef = string.IsNullOrWhiteSpace(input.MemberRef) ? await NextRefAsync(ct) : input.MemberRef.Trim();
-        if (await db.TimeBankMembers.AnyAsync(m => m.MemberRef == memberRef, ct))
+        if (memberRef.Length > 50 || memberRef.Any(char.IsControl))
+        {
+            errors.Add("memberRef", "A reference is at most 50 characters, e.g. TB-051.");
+        }
+        else if (await db.TimeBankMembers.AnyAsync(m => m.MemberRef == memberRef, ct))
         {
             errors.Add("memberRef", $"Another member already has the reference {memberRef}.");
         }
@@ -148,7 +152,10 @@ internal sealed class MemberEditor(AssetMapDbContext db, TimeProvider clock)
         }
 
         var preference = ContactPreference.Phone;
-        if (!string.IsNullOrWhiteSpace(input.ContactPreference) && !Enum.TryParse(input.ContactPreference.Replace("-", "", StringComparison.Ordinal), ignoreCase: true, out preference))
+        // Names only: Enum.TryParse also takes "7" or "1,2", which would store a value no one can read back.
+        if (!string.IsNullOrWhiteSpace(input.ContactPreference)
+            && (!Enum.TryParse(input.ContactPreference.Replace("-", "", StringComparison.Ordinal), ignoreCase: true, out preference)
+                || !Enum.IsDefined(preference) || !char.IsLetter(input.ContactPreference.Trim()[0]) || input.ContactPreference.Contains(',', StringComparison.Ordinal)))
         {
             errors.Add("contactPreference", $"Choose one of: {string.Join(", ", Enum.GetNames<ContactPreference>().Select(System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName))}.");
         }
