@@ -223,16 +223,17 @@ public sealed partial class TimeBankJourneyTests(WebServer server)
 
         // CSV: the same statement, one row per entry, text that a spreadsheet would run defused.
         var href = await page.Locator("#download-csv").GetAttributeAsync("href");
-        Assert.StartsWith($"/timebank/members/{holly.Id}?handler=csv&from=", href, StringComparison.Ordinal);
+        Assert.StartsWith($"/api/v1/timebank/members/{holly.Id}/statement.csv?from=", href, StringComparison.Ordinal);
         var download = await page.RunAndWaitForDownloadAsync(() => page.Locator("#download-csv").ClickAsync());
         Assert.Matches($"^statement-{holly.Ref}-\\d{{4}}-\\d\\d-\\d\\d-to-{Today}\\.csv$", download.SuggestedFilename);
         var csv = await File.ReadAllLinesAsync(await download.PathAsync(), Ct);
-        Assert.Equal(5, csv.Length);
-        Assert.Equal("Date,Exchange,With,Category,Description,Hours,Balance,Note", csv[0]);
-        Assert.EndsWith(",,,,Opening balance,,0,", csv[1], StringComparison.Ordinal);
-        Assert.Matches($"^{Today},[0-9a-f-]{{36}},{ivan.Name},Befriending,\"'=Tea and a chat, \"\"every\"\" week\",3,3,$", csv[2]);
-        Assert.Matches($"^{Today},[0-9a-f-]{{36}},{ivan.Name},Shopping help,Shopping,-1,2,$", csv[3]);
-        Assert.Equal($"{Today},,,,Closing balance,,2,", csv[4]);
+        Assert.Equal(6, csv.Length);
+        Assert.StartsWith($"Statement for,{holly.Ref} {holly.Name},", csv[0], StringComparison.Ordinal);
+        Assert.Equal("Date,Exchange,Counterparty ref,Counterparty,Category,Description,Hours,Balance,Reversal of,Reversed by", csv[1]);
+        Assert.EndsWith(",,,,,Opening balance,,0.00,,", csv[2], StringComparison.Ordinal);
+        Assert.Matches($"^{Today},[0-9a-f-]{{36}},TB-\\d+,{ivan.Name},befriending,\"'=Tea and a chat, \"\"every\"\" week\",3.00,3.00,,$", csv[3]);
+        Assert.Matches($"^{Today},[0-9a-f-]{{36}},TB-\\d+,{ivan.Name},shopping-help,Shopping,-1.00,2.00,,$", csv[4]);
+        Assert.Equal($"{Today},,,,,Closing balance,,2.00,,", csv[5]);
     }
 
     [Fact]
@@ -416,8 +417,8 @@ public sealed partial class TimeBankJourneyTests(WebServer server)
         var response = await practitioner.GotoAsync("/timebank");
         Assert.Equal(403, response!.Status);
         await Assertions.Expect(practitioner.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("You cannot use this page");
-        var csv = await practitioner.APIRequest.GetAsync($"/timebank/members/{Guid.NewGuid()}?handler=csv", new() { MaxRedirects = 0 });
-        Assert.NotEqual(200, csv.Status);
+        var csv = await practitioner.APIRequest.GetAsync($"/api/v1/timebank/members/{Guid.NewGuid()}/statement.csv", new() { MaxRedirects = 0 });
+        Assert.Equal(403, csv.Status);
     }
 
     private static string Today => TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, TimeZoneInfo.FindSystemTimeZoneById("Europe/London"))

@@ -79,7 +79,8 @@ internal static class StatementEndpoints
         }
 
         http.Response.Headers.ContentDisposition = new ContentDispositionHeaderValue("attachment") { FileName = StatementCsv.FileName(statement) }.ToString();
-        return TypedResults.Text(StatementCsv.Write(statement), StatementCsv.MediaType + "; charset=utf-8", Encoding.UTF8);
+        // With a byte-order mark, so a spreadsheet opened by double-click reads names like "Zoë" right.
+        return TypedResults.File([.. Encoding.UTF8.Preamble, .. Encoding.UTF8.GetBytes(StatementCsv.Write(statement))], StatementCsv.MediaType + "; charset=utf-8");
     }
 
     /// <summary>The statement from the ledger, counterparties named by reference too.</summary>

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 using AssetMap.Api.Features.Editing;
 using AssetMap.Api.Features.TimeBank.Ledger;
 using AssetMap.Api.Features.TimeBank.Members;
@@ -16,7 +15,7 @@ namespace AssetMap.Api.Pages.TimeBank.Members;
 
 /// <summary>
 /// One member for the broker: status, skills, balance and a statement for a period (printable, and as CSV through
-/// <c>?handler=csv</c>), with deactivate / reactivate buttons and the way to the leaving page.
+/// <c>…/statement.csv</c>, the REST API's CSV), with deactivate / reactivate buttons and the way to the leaving page.
 /// </summary>
 [Authorize(Policy = AuthPolicies.Broker)]
 internal sealed class MemberModel(AssetMapDbContext db, MemberEditor editor, TimeProvider clock) : PageModel
@@ -60,26 +59,6 @@ internal sealed class MemberModel(AssetMapDbContext db, MemberEditor editor, Tim
         return Page();
     }
 
-    /// <summary>The same statement as CSV, for a spreadsheet.</summary>
-    public async Task<IActionResult> OnGetCsvAsync(Guid id, string? from, string? to, CancellationToken ct)
-    {
-        var (first, last) = Period(from, to);
-        if (Errors.Count > 0)
-        {
-            return BadRequest(string.Join(" ", Errors.SelectMany(e => e.Value)));
-        }
-
-        if (await LedgerQueries.StatementAsync(db, id, first, last, ct) is not { } statement)
-        {
-            return NotFound();
-        }
-
-        var csv = StatementCsv.Write(statement, await TimeBankChoices.CategoryNamesAsync(db, ct));
-        var name = $"statement-{statement.Member.MemberRef}-{first:yyyy-MM-dd}-to-{last:yyyy-MM-dd}.csv";
-        // With a byte-order mark, so a spreadsheet opened by double-click reads names like "Zoë" right.
-        return File([.. Encoding.UTF8.Preamble, .. Encoding.UTF8.GetBytes(csv)], "text/csv; charset=utf-8", name);
-    }
-
     public Task<IActionResult> OnPostDeactivateAsync(Guid id, uint version, CancellationToken ct) =>
         ChangeAsync(id, "deactivated", editor.DeactivateAsync(id, version, EditContext.Web(HttpContext), ct));
 
@@ -94,9 +73,8 @@ internal sealed class MemberModel(AssetMapDbContext db, MemberEditor editor, Tim
         _ => Redirect($"/timebank/members/{id}?done=refused"),
     };
 
-    public string Query(string? handler = null) => QueryString.Create(new Dictionary<string, string?>
+    public string Query() => QueryString.Create(new Dictionary<string, string?>
     {
-        ["handler"] = handler,
         ["from"] = Statement.From.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
         ["to"] = Statement.To.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
     }.Where(kv => kv.Value is not null)).ToUriComponent();
