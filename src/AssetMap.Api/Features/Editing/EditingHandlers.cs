@@ -33,7 +33,7 @@ internal static class EditingHandlers
 
     public static async Task<IResult> ReplaceAsync(Guid id, HttpContext http, AssetEditor editor, EditJson json, CancellationToken ct)
     {
-        if (Precondition(http, out var expected) is { } missing)
+        if (EntityTags.Precondition(http, "GET /api/v1/assets/{id}/editable", out var expected) is { } missing)
         {
             return missing;
         }
@@ -54,7 +54,7 @@ internal static class EditingHandlers
                 detail: $"Send a JSON merge patch as {MergePatch.MediaType}.");
         }
 
-        if (Precondition(http, out var expected) is { } missing)
+        if (EntityTags.Precondition(http, "GET /api/v1/assets/{id}/editable", out var expected) is { } missing)
         {
             return missing;
         }
@@ -81,7 +81,7 @@ internal static class EditingHandlers
 
     public static async Task<IResult> ArchiveAsync(Guid id, HttpContext http, AssetEditor editor, CancellationToken ct)
     {
-        if (Precondition(http, out var expected) is { } missing)
+        if (EntityTags.Precondition(http, "GET /api/v1/assets/{id}/editable", out var expected) is { } missing)
         {
             return missing;
         }
@@ -128,25 +128,6 @@ internal static class EditingHandlers
     }
 
     private static AssetEdit Body(HttpContext http) => (AssetEdit)http.Items[typeof(AssetEdit)]!;
-
-    // Missing If-Match is 428 (RFC 6585): a client that never read the entry must not overwrite it blind. "*" opts out.
-    private static ProblemHttpResult? Precondition(HttpContext http, out uint? expected)
-    {
-        var header = http.Request.Headers.IfMatch.ToString();
-        expected = EntityTags.Parse(header, out var any);
-        if (expected is not null || any)
-        {
-            return null;
-        }
-
-        return TypedResults.Problem(
-            statusCode: StatusCodes.Status428PreconditionRequired,
-            title: "If-Match required",
-            detail: string.IsNullOrWhiteSpace(header)
-                ? "Send the ETag of the version you edited in If-Match (GET /api/v1/assets/{id}/editable gives it)."
-                : $"'{header}' is not an ETag this API gave out.",
-            extensions: new Dictionary<string, object?> { ["field"] = "If-Match" });
-    }
 
     private static IResult Answer(HttpContext http, EditResult result)
     {

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace AssetMap.Api.Features.Editing;
 
@@ -31,5 +32,27 @@ internal static class EntityTags
         var inner = tag.Trim('"');
         var dash = inner.IndexOf('-', StringComparison.Ordinal);
         return uint.TryParse(dash < 0 ? inner : inner[..dash], NumberStyles.None, CultureInfo.InvariantCulture, out var version) ? version : null;
+    }
+
+    /// <summary>
+    /// The version in If-Match; a 428 problem naming the header when it is missing or unreadable (RFC 6585: a client that
+    /// never read the record must not overwrite it blind). "*" opts out. <paramref name="readFrom"/> says where the ETag comes from.
+    /// </summary>
+    public static ProblemHttpResult? Precondition(HttpContext http, string readFrom, out uint? expected)
+    {
+        var header = http.Request.Headers.IfMatch.ToString();
+        expected = Parse(header, out var any);
+        if (expected is not null || any)
+        {
+            return null;
+        }
+
+        return TypedResults.Problem(
+            statusCode: StatusCodes.Status428PreconditionRequired,
+            title: "If-Match required",
+            detail: string.IsNullOrWhiteSpace(header)
+                ? $"Send the ETag of the version you read in If-Match ({readFrom} gives it)."
+                : $"'{(header.Length > 40 ? header[..40] : header)}' is not an ETag this API gave out.",
+            extensions: new Dictionary<string, object?> { ["field"] = "If-Match" });
     }
 }

@@ -103,25 +103,6 @@ internal sealed partial class TimeBankHttp(IOptions<Microsoft.AspNetCore.Http.Js
         page < totalPages ? PageUrl(http, page + 1) : null,
         page > 1 ? PageUrl(http, Math.Min(page - 1, Math.Max(totalPages, 1))) : null);
 
-    /// <summary>The version in If-Match; a 428 problem naming the header when it is missing or unreadable ("*" opts out).</summary>
-    public static ProblemHttpResult? Precondition(HttpContext http, string readFrom, out uint? expected)
-    {
-        var header = http.Request.Headers.IfMatch.ToString();
-        expected = EntityTags.Parse(header, out var any);
-        if (expected is not null || any)
-        {
-            return null;
-        }
-
-        return TypedResults.Problem(
-            statusCode: StatusCodes.Status428PreconditionRequired,
-            title: "If-Match required",
-            detail: string.IsNullOrWhiteSpace(header)
-                ? $"Send the ETag of the version you read in If-Match ({readFrom} gives it)."
-                : $"'{(header.Length > 40 ? header[..40] : header)}' is not an ETag this API gave out.",
-            extensions: new Dictionary<string, object?> { ["field"] = "If-Match" });
-    }
-
     public static ProblemHttpResult NotFound(string what, Guid id) => TypedResults.Problem(
         statusCode: StatusCodes.Status404NotFound, title: $"{what} not found", detail: $"No {what.ToLowerInvariant()} has id '{id}'.");
 

@@ -70,7 +70,7 @@ internal static class MemberEndpoints
     private static void MapLifecycle(RouteGroupBuilder api, string verb, string name, string summary, Lifecycle change) =>
         api.MapPost($"/members/{{id:guid}}/{verb}", async (Guid id, HttpContext http, MemberEditor editor, AssetMapDbContext db, CancellationToken ct) =>
             {
-                if (TimeBankHttp.Precondition(http, "GET /api/v1/timebank/members/{id}", out var expected) is { } missing)
+                if (EntityTags.Precondition(http, "GET /api/v1/timebank/members/{id}", out var expected) is { } missing)
                 {
                     return missing;
                 }
@@ -131,7 +131,7 @@ internal static class MemberEndpoints
 
     private static async Task<IResult> ReplaceAsync(Guid id, HttpContext http, TimeBankHttp json, MemberEditor editor, AssetMapDbContext db, CancellationToken ct)
     {
-        if (TimeBankHttp.Precondition(http, "GET /api/v1/timebank/members/{id}", out var expected) is { } missing)
+        if (EntityTags.Precondition(http, "GET /api/v1/timebank/members/{id}", out var expected) is { } missing)
         {
             return missing;
         }
