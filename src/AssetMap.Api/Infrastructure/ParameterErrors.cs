@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace AssetMap.Api.Infrastructure;
 
 /// <summary>
@@ -22,6 +24,23 @@ internal sealed class ParameterErrors
     {
         _invalid = true;
         Record(parameter, message);
+    }
+
+    /// <summary>A yyyy-MM-dd day; null when blank, or when malformed (recorded against <paramref name="parameter"/>).</summary>
+    public DateOnly? Day(string? text, string parameter)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return null;
+        }
+
+        if (DateOnly.TryParseExact(text.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day))
+        {
+            return day;
+        }
+
+        Add(parameter, $"'{(text.Length > 20 ? text[..20] : text)}' is not a date like 2026-11-30.");
+        return null;
     }
 
     /// <summary>Records that a well-formed value names nothing known.</summary>

@@ -1,6 +1,4 @@
-using System.Globalization;
 using AssetMap.Api.Infrastructure;
-using Microsoft.AspNetCore.WebUtilities;
 
 namespace AssetMap.Api.Features.Assets;
 
@@ -24,10 +22,7 @@ internal sealed class AssetListing(AssetSearchValidator validator, AssetSearch s
         var page = await search.SearchAsync(criteria, ct);
         var items = page.Items.Select(h => h.ToSummary(verification)).ToList();
         var totalPages = (page.TotalCount + criteria.PageSize - 1) / criteria.PageSize;
-        var links = new PageLinks(
-            PageUrl(http, criteria.Page),
-            criteria.Page < totalPages || (page.TotalCountIsLowerBound && page.Items.Count > 0) ? PageUrl(http, criteria.Page + 1) : null,
-            criteria.Page > 1 ? PageUrl(http, Math.Min(criteria.Page - 1, Math.Max(totalPages, 1))) : null);
+        var links = PageLinkBuilder.For(http, criteria.Page, totalPages, page.TotalCountIsLowerBound && page.Items.Count > 0);
 
         // Searches change when the directory does: cache briefly, anywhere.
         http.Response.Headers.CacheControl = "public, max-age=60";
@@ -36,13 +31,5 @@ internal sealed class AssetListing(AssetSearchValidator validator, AssetSearch s
                 new GeoJsonFeatureCollection<AssetSummaryResponse>([.. items.Select(i => i.ToFeature())], page.TotalCount, links, page.TotalCountIsLowerBound),
                 contentType: GeoJsonNegotiation.MediaType)
             : TypedResults.Ok(new AssetPageResponse(items, criteria.Page, criteria.PageSize, page.TotalCount, page.TotalCountIsLowerBound, totalPages, links));
-    }
-
-    private static string PageUrl(HttpContext http, int page)
-    {
-        var request = http.Request;
-        var query = QueryHelpers.ParseQuery(request.QueryString.Value);
-        query["page"] = page.ToString(CultureInfo.InvariantCulture);
-        return $"{request.Scheme}://{request.Host}{request.PathBase}{GeoJsonNegotiation.OriginalPath(http)}{QueryString.Create(query)}";
     }
 }

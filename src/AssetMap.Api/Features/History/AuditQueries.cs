@@ -1,4 +1,3 @@
-using System.Globalization;
 using AssetMap.Api.Infrastructure;
 using AssetMap.Domain.Persistence;
 using Microsoft.EntityFrameworkCore;
@@ -52,8 +51,8 @@ internal sealed record AuditFilter(string? Actor, DateTimeOffset? From, DateTime
     /// <summary>Checks the query parameters; problems are recorded by parameter name.</summary>
     public static AuditFilter TryParse(string? actor, string? from, string? to, int? page, int? pageSize, ParameterErrors errors)
     {
-        var start = Day(from, "from", errors);
-        var end = Day(to, "to", errors);
+        var start = errors.Day(from, "from");
+        var end = errors.Day(to, "to");
         if (start is not null && end is not null && end < start)
         {
             errors.Add("to", "'to' is before 'from'.");
@@ -78,20 +77,4 @@ internal sealed record AuditFilter(string? Actor, DateTimeOffset? From, DateTime
     }
 
     private const int MaxPageSize = AuditQueries.MaxPageSize;
-
-    private static DateOnly? Day(string? text, string parameter, ParameterErrors errors)
-    {
-        if (string.IsNullOrWhiteSpace(text))
-        {
-            return null;
-        }
-
-        if (DateOnly.TryParseExact(text.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day))
-        {
-            return day;
-        }
-
-        errors.Add(parameter, $"'{(text.Length > 20 ? text[..20] : text)}' is not a date like 2026-11-30.");
-        return null;
-    }
 }

@@ -1,12 +1,9 @@
-using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using System.Text.RegularExpressions;
-using AssetMap.Api.Features.Assets;
 using AssetMap.Api.Features.Editing;
 using AssetMap.Api.Infrastructure;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.Options;
 
 namespace AssetMap.Api.Features.TimeBank;
@@ -80,29 +77,6 @@ internal sealed partial class TimeBankHttp(IOptions<Microsoft.AspNetCore.Http.Js
         return (Math.Clamp(page ?? 1, 1, 100_000), Math.Clamp(pageSize ?? DefaultPageSize, 1, MaxPageSize));
     }
 
-    /// <summary>A yyyy-MM-dd day, or an error naming the parameter.</summary>
-    public static DateOnly? Day(string? text, string parameter, ParameterErrors errors)
-    {
-        if (string.IsNullOrWhiteSpace(text))
-        {
-            return null;
-        }
-
-        if (DateOnly.TryParseExact(text.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day))
-        {
-            return day;
-        }
-
-        errors.Add(parameter, $"'{(text.Length > 20 ? text[..20] : text)}' is not a date like 2026-11-30.");
-        return null;
-    }
-
-    /// <summary>Links to this page and its neighbours, keeping the other query parameters.</summary>
-    public static PageLinks Links(HttpContext http, int page, int totalPages) => new(
-        PageUrl(http, page),
-        page < totalPages ? PageUrl(http, page + 1) : null,
-        page > 1 ? PageUrl(http, Math.Min(page - 1, Math.Max(totalPages, 1))) : null);
-
     public static ProblemHttpResult NotFound(string what, Guid id) => TypedResults.Problem(
         statusCode: StatusCodes.Status404NotFound, title: $"{what} not found", detail: $"No {what.ToLowerInvariant()} has id '{id}'.");
 
@@ -112,14 +86,6 @@ internal sealed partial class TimeBankHttp(IOptions<Microsoft.AspNetCore.Http.Js
         title: status == StatusCodes.Status409Conflict ? "Conflict" : "The request breaks one or more rules",
         detail: message,
         extensions: new Dictionary<string, object?> { ["field"] = field, ["errors"] = new Dictionary<string, string[]> { [field] = [message] } });
-
-    private static string PageUrl(HttpContext http, int page)
-    {
-        var request = http.Request;
-        var query = QueryHelpers.ParseQuery(request.QueryString.Value);
-        query["page"] = page.ToString(CultureInfo.InvariantCulture);
-        return $"{request.Scheme}://{request.Host}{request.PathBase}{request.Path}{QueryString.Create(query)}";
-    }
 
     [GeneratedRegex("The JSON property '(?<name>[^']+)' could not be mapped")]
     private static partial Regex Unmapped();

@@ -1,3 +1,4 @@
+using AssetMap.Api.Features.Assets;
 using AssetMap.Api.Features.Editing;
 using AssetMap.Api.Infrastructure;
 using AssetMap.Domain.Persistence;
@@ -154,8 +155,8 @@ internal static class ExchangeEndpoints
             }
         }
 
-        var start = TimeBankHttp.Day(from, "from", errors);
-        var end = TimeBankHttp.Day(to, "to", errors);
+        var start = errors.Day(from, "from");
+        var end = errors.Day(to, "to");
         if (start > end)
         {
             errors.Add("to", "'to' is before 'from'.");
@@ -175,7 +176,7 @@ internal static class ExchangeEndpoints
         var (items, total) = await ExchangeQueries.ListAsync(db, new(memberId, start, end, p, size), ct);
         var totalPages = (total + size - 1) / size;
         http.Response.Headers.CacheControl = "no-store";
-        return TypedResults.Ok(new ExchangePage(items, p, size, total, totalPages, TimeBankHttp.Links(http, p, totalPages)));
+        return TypedResults.Ok(new ExchangePage(items, p, size, total, totalPages, PageLinkBuilder.For(http, p, totalPages)));
     }
 
     private static async Task<IResult> GetAsync(Guid id, HttpContext http, AssetMapDbContext db, CancellationToken ct)

@@ -97,8 +97,4 @@ public sealed record TimeBankMemberRequest(
     string? ContactDetails,
     string? TimeBank = null,
     string? MemberRef = null,
-    DateOnly? JoinedOn = null)
-{
-    internal MemberInput ToInput() => new(FirstName, LastInitial, Postcode, SkillsOffered, SkillsWanted, OfferDetails, Availability,
-        ContactPreference, ContactDetails, TimeBank, MemberRef, JoinedOn);
-}
+    DateOnly? JoinedOn = null);

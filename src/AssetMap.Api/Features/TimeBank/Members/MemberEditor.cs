@@ -22,7 +22,7 @@ internal sealed class MemberEditor(AssetMapDbContext db, TimeProvider clock)
     public const string MemberEntity = "time-bank-member";
 
     /// <summary>Registers a member.</summary>
-    public async Task<MemberResult> CreateAsync(MemberInput input, EditContext who, CancellationToken ct)
+    public async Task<MemberResult> CreateAsync(TimeBankMemberRequest input, EditContext who, CancellationToken ct)
     {
         var errors = new EditErrors();
         var profile = await ProfileAsync(input, errors, ct);
@@ -57,7 +57,7 @@ internal sealed class MemberEditor(AssetMapDbContext db, TimeProvider clock)
     }
 
     /// <summary>Replaces the editable fields; a blank postcode keeps the member's area. <paramref name="expectedVersion"/> guards lost updates.</summary>
-    public Task<MemberResult> UpdateAsync(Guid id, MemberInput input, uint? expectedVersion, EditContext who, CancellationToken ct) =>
+    public Task<MemberResult> UpdateAsync(Guid id, TimeBankMemberRequest input, uint? expectedVersion, EditContext who, CancellationToken ct) =>
         ChangeAsync(id, expectedVersion, "updated", who, async (member, errors) =>
         {
             var profile = await ProfileAsync(input, errors, ct);
@@ -144,7 +144,7 @@ internal sealed class MemberEditor(AssetMapDbContext db, TimeProvider clock)
         return new MemberResult(MemberResult.Outcome.Saved, member, null);
     }
 
-    private async Task<MemberProfile?> ProfileAsync(MemberInput input, EditErrors errors, CancellationToken ct)
+    private async Task<MemberProfile?> ProfileAsync(TimeBankMemberRequest input, EditErrors errors, CancellationToken ct)
     {
         if (string.IsNullOrWhiteSpace(input.FirstName))
         {

@@ -1,3 +1,4 @@
+using AssetMap.Api.Features.Assets;
 using AssetMap.Api.Features.Editing;
 using AssetMap.Api.Features.History;
 using AssetMap.Api.Infrastructure;
@@ -108,13 +109,13 @@ internal static class MemberEndpoints
         var (items, total) = await MemberQueries.SearchAsync(db, filter, ct);
         var totalPages = (total + filter.PageSize - 1) / filter.PageSize;
         http.Response.Headers.CacheControl = "no-store";
-        return TypedResults.Ok(new TimeBankMemberPage(items, filter.Page, filter.PageSize, total, totalPages, TimeBankHttp.Links(http, filter.Page, totalPages)));
+        return TypedResults.Ok(new TimeBankMemberPage(items, filter.Page, filter.PageSize, total, totalPages, PageLinkBuilder.For(http, filter.Page, totalPages)));
     }
 
     private static async Task<IResult> CreateAsync(HttpContext http, TimeBankHttp json, MemberEditor editor, AssetMapDbContext db, CancellationToken ct)
     {
         var (body, problem) = await json.ReadAsync<TimeBankMemberRequest>(http.Request, ct);
-        return problem ?? await AnswerAsync(http, db, await editor.CreateAsync(body!.ToInput(), EditContext.Api(http), ct), ct);
+        return problem ?? await AnswerAsync(http, db, await editor.CreateAsync(body!, EditContext.Api(http), ct), ct);
     }
 
     private static async Task<IResult> GetAsync(Guid id, HttpContext http, AssetMapDbContext db, CancellationToken ct)
@@ -137,7 +138,7 @@ internal static class MemberEndpoints
         }
 
         var (body, problem) = await json.ReadAsync<TimeBankMemberRequest>(http.Request, ct);
-        return problem ?? await AnswerAsync(http, db, await editor.UpdateAsync(id, body!.ToInput(), expected, EditContext.Api(http), ct), ct);
+        return problem ?? await AnswerAsync(http, db, await editor.UpdateAsync(id, body!, expected, EditContext.Api(http), ct), ct);
     }
 
     private static async Task<IResult> HistoryAsync(Guid id, AssetMapDbContext db, HttpContext http, CancellationToken ct)

@@ -52,8 +52,8 @@ internal static class StatementEndpoints
     {
         var errors = new ParameterErrors();
         var today = UkTime.Today(clock);
-        var start = TimeBankHttp.Day(from, "from", errors);
-        var end = TimeBankHttp.Day(to, "to", errors);
+        var start = errors.Day(from, "from");
+        var end = errors.Day(to, "to");
         if (errors.Any)
         {
             return errors.ToProblem();

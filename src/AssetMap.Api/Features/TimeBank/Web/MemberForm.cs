@@ -39,7 +39,7 @@ internal sealed record MemberForm(
         (TextFields.ToDictionary(f => f, f => (string?)form[f].ToString(), StringComparer.Ordinal),
          [.. form["skillsOffered"].OfType<string>()], [.. form["skillsWanted"].OfType<string>()]);
 
-    public static MemberInput Input(IReadOnlyDictionary<string, string?> v, string[] offered, string[] wanted) => new(
+    public static TimeBankMemberRequest Input(IReadOnlyDictionary<string, string?> v, string[] offered, string[] wanted) => new(
         v.GetValueOrDefault("firstName"), v.GetValueOrDefault("lastInitial"), v.GetValueOrDefault("postcode"), offered, wanted,
         v.GetValueOrDefault("offerDetails"), v.GetValueOrDefault("availability"), v.GetValueOrDefault("contactPreference"), v.GetValueOrDefault("contactDetails"));
 }
