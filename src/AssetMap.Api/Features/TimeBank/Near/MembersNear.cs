@@ -19,7 +19,9 @@ internal sealed class MembersNear(AssetMapDbContext db, AssetSearchValidator val
     {
         var errors = new ParameterErrors();
         var point = await PointAsync(query, names, errors, ct);
-        var (skill, skills) = await SkillAsync(query.Skill, names.Skill, errors, ct);
+        // The taxonomy is a few dozen rows, read once: it resolves the need and names the skills on the page.
+        var taxonomy = await db.Categories.AsNoTracking().Select(c => new Category(c.Id, c.Slug, c.Name, c.ParentId)).ToListAsync(ct);
+        var (skill, skills) = Skill(query.Skill, names.Skill, taxonomy, errors);
         var pageSize = query.PageSize ?? MembersNearQuery.DefaultPageSize;
         if (pageSize is < 1 or > MembersNearQuery.MaxPageSize)
         {
@@ -41,10 +43,11 @@ internal sealed class MembersNear(AssetMapDbContext db, AssetSearchValidator val
             return (null, errors);
         }
 
-        return (await SearchAsync(point, skill, skills, (int)offset, pageSize, ct), errors);
+        return (await SearchAsync(point, skill, skills, taxonomy, (int)offset, pageSize, ct), errors);
     }
 
-    private async Task<MembersNearPage> SearchAsync(Point point, SkillRef? skill, string[]? skills, int offset, int pageSize, CancellationToken ct)
+    private async Task<MembersNearPage> SearchAsync(
+        Point point, SkillRef? skill, string[]? skills, IReadOnlyList<Category> taxonomy, int offset, int pageSize, CancellationToken ct)
     {
         // Active members with a location (a member who left has none) within reach: ST_DWithin on the GiST index.
         var members = db.TimeBankMembers.AsNoTracking()
@@ -81,7 +84,7 @@ internal sealed class MembersNear(AssetMapDbContext db, AssetSearchValidator val
             .Select(b => new { b.Id, Contact = new BrokerContact(b.Name, b.BrokerName, b.BrokerEmail, b.BrokerPhone) })
             .ToListAsync(ct);
         var brokers = banks.ToDictionary(b => b.Id, b => b.Contact);
-        var names = await CategoryNamesAsync(ct);
+        var names = taxonomy.ToDictionary(c => c.Slug, c => c.Name, StringComparer.Ordinal);
         var items = rows.Select(r => new MemberNear(
                 r.DisplayName,
                 (DistanceBand)r.Band,
@@ -105,7 +108,7 @@ internal sealed class MembersNear(AssetMapDbContext db, AssetSearchValidator val
     }
 
     // A top-level category stands for itself and its subcategories (a member offering "gardening" matches "home-and-garden").
-    private async Task<(SkillRef? Skill, string[]? Slugs)> SkillAsync(string? slug, string name, ParameterErrors errors, CancellationToken ct)
+    private static (SkillRef? Skill, string[]? Slugs) Skill(string? slug, string name, IReadOnlyList<Category> taxonomy, ParameterErrors errors)
     {
         if (string.IsNullOrWhiteSpace(slug))
         {
@@ -113,22 +116,20 @@ internal sealed class MembersNear(AssetMapDbContext db, AssetSearchValidator val
         }
 
         var wanted = slug.Trim().ToLowerInvariant();
-        var category = await db.Categories.AsNoTracking().Where(c => c.Slug == wanted).Select(c => new { c.Id, c.Slug, c.Name }).SingleOrDefaultAsync(ct);
+        var category = taxonomy.SingleOrDefault(c => c.Slug == wanted);
         if (category is null)
         {
             errors.Add(Key(name), $"'{(wanted.Length > 60 ? wanted[..60] + "…" : wanted)}' is not a category slug (see /api/v1/categories).");
             return (null, null);
         }
 
-        var children = await db.Categories.AsNoTracking().Where(c => c.ParentId == category.Id).Select(c => c.Slug).ToListAsync(ct);
-        return (new SkillRef(category.Slug, category.Name), [category.Slug, .. children]);
+        return (new SkillRef(category.Slug, category.Name), [category.Slug, .. taxonomy.Where(c => c.ParentId == category.Id).Select(c => c.Slug)]);
     }
-
-    private async Task<Dictionary<string, string>> CategoryNamesAsync(CancellationToken ct) =>
-        await db.Categories.AsNoTracking().ToDictionaryAsync(c => c.Slug, c => c.Name, ct);
 
     private static SearchFieldNames Names(MembersNearFieldNames n) =>
         new(n.Postcode, n.Latitude, n.Longitude, "radius", "pcn", "kind", n.Skill, "q", "openOn", n.Page, n.PageSize);
 
     private static string Key(string name) => SearchFieldNames.Key(name);
+
+    private sealed record Category(Guid Id, string Slug, string Name, Guid? ParentId);
 }
