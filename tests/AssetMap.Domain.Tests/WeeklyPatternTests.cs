@@ -6,6 +6,8 @@ namespace AssetMap.Domain.Tests;
 /// The columns search filters <c>openOn</c> with must say exactly what Ical.Net says: for every regular rule and every
 /// date over half a year, the SQL test (weekday bit, first session, week of the month) agrees with
 /// <see cref="Schedule.HasSessionOn(DateOnly)"/> and <see cref="Schedule.HasSessionOn(DayOfWeek, DateOnly)"/>.
+/// A monthly-by-day rule meets on a weekday when its day is one of <see cref="WeeklyPattern.MonthDaysMeetingOn"/>
+/// (once under way; before its first session search asks Ical.Net).
 /// </summary>
 public sealed class WeeklyPatternTests
 {
@@ -20,6 +22,11 @@ public sealed class WeeklyPatternTests
         { "FREQ=MONTHLY;BYDAY=-1FR", 30, 3 },
         { "FREQ=MONTHLY;BYDAY=3TH", 15, 3 },
         { "FREQ=DAILY", 20, 1 },
+        { "FREQ=MONTHLY;BYMONTHDAY=14", 14, 4 },
+        { "FREQ=MONTHLY;BYMONTHDAY=1", 1, 4 },
+        { "FREQ=MONTHLY;BYMONTHDAY=28", 28, 4 },
+        { "FREQ=MONTHLY;INTERVAL=1;BYMONTHDAY=9", 9, 4 },
+        { "FREQ=MONTHLY;BYMONTHDAY=5;WKST=SU", 5, 4 },
     };
 
     [Theory]
@@ -35,14 +42,27 @@ public sealed class WeeklyPatternTests
         for (var date = DateOnly.FromDateTime(first).AddDays(-10); date < DateOnly.FromDateTime(first).AddDays(180); date = date.AddDays(1))
         {
             var onDay = (week.Days & WeeklyPattern.Bit(date.DayOfWeek)) != 0;
-            Assert.Equal(schedule.HasSessionOn(date.DayOfWeek, date), onDay);
+            if (week.Pattern != SessionPattern.MonthlyByDay)
+            {
+                Assert.Equal(schedule.HasSessionOn(date.DayOfWeek, date), onDay);
+            }
+            else if (date >= DateOnly.FromDateTime(first))
+            {
+                // Searched on `date` for each weekday: the columns against Ical.Net's coming year.
+                Assert.True(onDay);
+                Assert.All(Enum.GetValues<DayOfWeek>(), day => Assert.True(
+                    schedule.HasSessionOn(day, date) == WeeklyPattern.MonthDaysMeetingOn(day, date).Contains(week.MonthDay!.Value),
+                    $"{rule} searched for {day} on {date}"));
+            }
+
             if (week.Pattern == SessionPattern.EveryFewWeeks)
             {
                 continue; // dated searches of fortnightly rules ask Ical.Net
             }
 
             var sql = onDay && date >= DateOnly.FromDateTime(first) && (week.Pattern == SessionPattern.Weekly
-                || week.MonthWeek == WeeklyPattern.WeekOfMonth(date) || (week.MonthWeek == -1 && WeeklyPattern.IsLastWeekOfMonth(date)));
+                || week.MonthWeek == WeeklyPattern.WeekOfMonth(date) || (week.MonthWeek == -1 && WeeklyPattern.IsLastWeekOfMonth(date))
+                || week.MonthDay == date.Day);
             Assert.True(schedule.HasSessionOn(date) == sql, $"{rule} on {date}: Ical.Net {schedule.HasSessionOn(date)}, columns {sql}");
             checkedDates++;
         }
@@ -53,7 +73,16 @@ public sealed class WeeklyPatternTests
     [Theory]
     [InlineData("FREQ=WEEKLY;BYDAY=TU;COUNT=5", 13)]
     [InlineData("FREQ=WEEKLY;BYDAY=TU;UNTIL=20261231T000000Z", 13)]
-    [InlineData("FREQ=MONTHLY;BYMONTHDAY=15", 15)]
+    [InlineData("FREQ=MONTHLY;BYMONTHDAY=15", 14)] // first session on the 14th: off the pattern
+    [InlineData("FREQ=MONTHLY;BYMONTHDAY=29", 29)] // skips February most years
+    [InlineData("FREQ=MONTHLY;BYMONTHDAY=31", 31)]
+    [InlineData("FREQ=MONTHLY;BYMONTHDAY=-1", 31)]
+    [InlineData("FREQ=MONTHLY;BYMONTHDAY=1,15", 15)]
+    [InlineData("FREQ=MONTHLY;INTERVAL=2;BYMONTHDAY=15", 15)]
+    [InlineData("FREQ=MONTHLY;BYMONTHDAY=15;COUNT=6", 15)]
+    [InlineData("FREQ=MONTHLY;BYMONTHDAY=13;BYDAY=FR", 13)] // Friday the 13th
+    [InlineData("FREQ=WEEKLY;BYMONTHDAY=13", 13)]
+    [InlineData("FREQ=YEARLY;BYMONTHDAY=13", 13)]
     [InlineData("FREQ=WEEKLY;BYDAY=TU", 14)] // first session on a Wednesday: off the pattern
     [InlineData("FREQ=MONTHLY;BYDAY=2WE", 21)] // a third Wednesday
     [InlineData("FREQ=YEARLY", 13)]
@@ -63,6 +92,58 @@ public sealed class WeeklyPatternTests
 
         Assert.Equal(SessionPattern.Irregular, week.Pattern);
         Assert.Equal(WeeklyPattern.AllDays, week.Days);
+    }
+
+    [Theory]
+    [InlineData("FREQ=MONTHLY;BYMONTHDAY=14", "FREQ=MONTHLY;BYMONTHDAY=14")]
+    [InlineData("freq=monthly;interval=1;bymonthday=14", "FREQ=MONTHLY;BYMONTHDAY=14")]
+    [InlineData("FREQ=MONTHLY;BYMONTHDAY=14;WKST=SU", "FREQ=MONTHLY;WKST=SU;BYMONTHDAY=14")]
+    [InlineData("FREQ=MONTHLY;BYMONTHDAY=14;WKST=MO", "FREQ=MONTHLY;BYMONTHDAY=14")] // Monday is the default
+    public void Schedules_store_a_monthly_by_day_rule_as_the_migration_reads_it(string rule, string stored) =>
+        Assert.Equal(stored, Schedule.Create(new DateTime(2026, 10, 14, 10, 0, 0), TimeSpan.FromHours(1), rule).Rule);
+
+    // Whether twelve months of the nth always cover every weekday (which would let SQL match any weekday): they do not.
+    [Fact]
+    public void Twelve_months_of_the_nth_can_miss_a_weekday()
+    {
+        var misses = 0;
+        for (var start = new DateOnly(2000, 1, 1); start.Year < 2400; start = start.AddMonths(1))
+        {
+            for (var n = 1; n <= WeeklyPattern.LastMonthDayEveryMonth; n++)
+            {
+                var weekdays = Enumerable.Range(0, 12).Select(m => new DateOnly(start.Year, start.Month, n).AddMonths(m).DayOfWeek).Distinct().Count();
+                misses += weekdays < 7 ? 1 : 0;
+            }
+        }
+
+        Assert.True(misses > 0);
+        Assert.DoesNotContain(1, WeeklyPattern.MonthDaysMeetingOn(DayOfWeek.Saturday, new DateOnly(2000, 8, 1)));
+        Assert.Equal(DayOfWeek.Saturday, new DateOnly(2000, 7, 1).DayOfWeek); // the 1st is a Saturday just before
+    }
+
+    // Every day of the month against Ical.Net, searched from dates across leap years (29 February included).
+    [Fact]
+    public void Month_days_meeting_on_a_weekday_agree_with_ical_net()
+    {
+        var froms = Enumerable.Range(0, 120).Select(i => new DateOnly(2027, 1, 1).AddDays(i * 29)).Append(new DateOnly(2028, 2, 29)).ToList();
+        var compared = 0;
+        for (var n = 1; n <= WeeklyPattern.LastMonthDayEveryMonth; n++)
+        {
+            var schedule = Schedule.Create(new DateTime(2026, 3, n, 18, 30, 0), TimeSpan.FromHours(1), $"FREQ=MONTHLY;BYMONTHDAY={n}");
+            Assert.Equal(SessionPattern.MonthlyByDay, WeeklyPattern.For(schedule).Pattern);
+            foreach (var from in froms)
+            {
+                var end = from.AddYears(1).ToDateTime(TimeOnly.MinValue);
+                var weekdays = schedule.NextSessions(from.ToDateTime(TimeOnly.MinValue), 13).Where(s => s < end).Select(s => s.DayOfWeek).ToHashSet();
+                foreach (var day in Enum.GetValues<DayOfWeek>())
+                {
+                    Assert.True(weekdays.Contains(day) == WeeklyPattern.MonthDaysMeetingOn(day, from).Contains(n), $"the {n}th, {day}, from {from}");
+                    compared++;
+                }
+            }
+        }
+
+        Assert.Equal(28 * 121 * 7, compared);
     }
 
     [Fact]

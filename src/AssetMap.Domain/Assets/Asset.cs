@@ -114,6 +114,9 @@ public abstract class Asset
     /// <summary>For a monthly activity, which week of the month (1–4, -1 for the last).</summary>
     public int? SessionMonthWeek { get; private set; }
 
+    /// <summary>For an activity on the same day every month, that day (1–28).</summary>
+    public int? SessionMonthDay { get; private set; }
+
     /// <summary>Categories from the managed taxonomy.</summary>
     public IReadOnlyCollection<Category> Categories => _categories;
 
@@ -201,6 +204,7 @@ public abstract class Asset
         OpenDays = pattern.Days;
         SessionPattern = pattern.Pattern;
         SessionMonthWeek = pattern.MonthWeek;
+        SessionMonthDay = pattern.MonthDay;
     }
 
     /// <summary>Whether the exact location may be shown; kinds with private locations override this.</summary>

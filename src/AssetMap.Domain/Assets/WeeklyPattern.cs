@@ -16,6 +16,12 @@ public enum SessionPattern
 
     /// <summary>Every month on the nth (or last) <see cref="Asset.OpenDays"/> weekday, without end.</summary>
     MonthlyByWeekday = 3,
+
+    /// <summary>
+    /// Every month on day <see cref="Asset.SessionMonthDay"/> (1–28, so every month has it), without end. Every weekday
+    /// is set: which weekdays the coming year's sessions fall on depends on the day searched from.
+    /// </summary>
+    MonthlyByDay = 4,
 }
 
 /// <summary>
@@ -27,26 +33,30 @@ public enum SessionPattern
 /// <param name="Days">Weekday bitmask; every day (127) for an irregular rule, so the mask is never too narrow.</param>
 /// <param name="Pattern">How the sessions repeat; null for kinds without sessions (kept out of the activity indexes).</param>
 /// <param name="MonthWeek">For <see cref="SessionPattern.MonthlyByWeekday"/>: 1–4, or -1 for the last.</param>
-public sealed record WeeklyPattern(int Days, SessionPattern? Pattern, int? MonthWeek)
+/// <param name="MonthDay">For <see cref="SessionPattern.MonthlyByDay"/>: the day of the month, 1–28.</param>
+public sealed record WeeklyPattern(int Days, SessionPattern? Pattern, int? MonthWeek, int? MonthDay)
 {
+    /// <summary>The last day of the month every month has: later days skip some months, which the columns cannot state.</summary>
+    public const int LastMonthDayEveryMonth = 28;
+
     public const int AllDays = 127;
 
     private static readonly string[] DayCodes = ["MO", "TU", "WE", "TH", "FR", "SA", "SU"];
 
     /// <summary>No opening days known.</summary>
-    public static WeeklyPattern None { get; } = new(0, null, null);
+    public static WeeklyPattern None { get; } = new(0, null, null, null);
 
     /// <summary>The bit for <paramref name="day"/>.</summary>
     public static int Bit(DayOfWeek day) => 1 << (((int)day + 6) % 7);
 
     /// <summary>A hub's week: the days it has opening periods.</summary>
     public static WeeklyPattern For(OpeningHours? hours) =>
-        hours is null ? None : new(hours.Periods.Aggregate(0, (mask, p) => mask | Bit(p.Day)), null, null);
+        hours is null ? None : new(hours.Periods.Aggregate(0, (mask, p) => mask | Bit(p.Day)), null, null, null);
 
     /// <summary>An activity's week, read from its RRULE (canonical, as <see cref="Schedule.Create"/> stores it).</summary>
     public static WeeklyPattern For(Schedule schedule)
     {
-        var irregular = new WeeklyPattern(AllDays, SessionPattern.Irregular, null);
+        var irregular = new WeeklyPattern(AllDays, SessionPattern.Irregular, null, null);
         var parts = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
         foreach (var part in schedule.Rule.Split(';', StringSplitOptions.RemoveEmptyEntries))
         {
@@ -57,8 +67,8 @@ public sealed record WeeklyPattern(int Days, SessionPattern? Pattern, int? Month
             }
         }
 
-        // Anything beyond these (COUNT, UNTIL, BYMONTHDAY, BYSETPOS, BYHOUR…) ends or bends the pattern: ask Ical.Net.
-        if (parts.Keys.Any(k => k.ToUpperInvariant() is not ("FREQ" or "INTERVAL" or "BYDAY" or "WKST")))
+        // Anything beyond these (COUNT, UNTIL, BYSETPOS, BYHOUR…) ends or bends the pattern: ask Ical.Net.
+        if (parts.Keys.Any(k => k.ToUpperInvariant() is not ("FREQ" or "INTERVAL" or "BYDAY" or "BYMONTHDAY" or "WKST")))
         {
             return irregular;
         }
@@ -72,9 +82,15 @@ public sealed record WeeklyPattern(int Days, SessionPattern? Pattern, int? Month
         var first = schedule.FirstStart;
         var firstBit = Bit(first.DayOfWeek);
         parts.TryGetValue("BYDAY", out var byDay);
+        if (parts.TryGetValue("BYMONTHDAY", out var byMonthDay))
+        {
+            // Only "the nth of every month": with a BYDAY too it would be the days that are both.
+            return parts["FREQ"] == "MONTHLY" && interval == 1 && byDay is null ? MonthlyByDay(byMonthDay, first) ?? irregular : irregular;
+        }
+
         return parts["FREQ"] switch
         {
-            "DAILY" when interval == 1 && byDay is null => new(AllDays, SessionPattern.Weekly, null),
+            "DAILY" when interval == 1 && byDay is null => new(AllDays, SessionPattern.Weekly, null, null),
             "WEEKLY" when interval is >= 1 and <= 4 => Weekly(byDay, firstBit, interval) ?? irregular,
             "MONTHLY" when interval == 1 && byDay is not null => Monthly(byDay, first) ?? irregular,
             _ => irregular,
@@ -100,7 +116,7 @@ public sealed record WeeklyPattern(int Days, SessionPattern? Pattern, int? Month
         }
 
         // A first session off the pattern would be an extra date the columns cannot state.
-        return (mask & firstBit) == 0 ? null : new(mask, interval == 1 ? SessionPattern.Weekly : SessionPattern.EveryFewWeeks, null);
+        return (mask & firstBit) == 0 ? null : new(mask, interval == 1 ? SessionPattern.Weekly : SessionPattern.EveryFewWeeks, null, null);
     }
 
     private static WeeklyPattern? Monthly(string byDay, DateTime first)
@@ -118,7 +134,35 @@ public sealed record WeeklyPattern(int Days, SessionPattern? Pattern, int? Month
         }
 
         var date = DateOnly.FromDateTime(first);
-        return Bit(date.DayOfWeek) == 1 << index && IsWeekOfMonth(date, week) ? new(1 << index, SessionPattern.MonthlyByWeekday, week) : null;
+        return Bit(date.DayOfWeek) == 1 << index && IsWeekOfMonth(date, week) ? new(1 << index, SessionPattern.MonthlyByWeekday, week, null) : null;
+    }
+
+    // A single day every month has (no -1: counting from the month's end is a day that moves), and the first session
+    // on it: a first session on another day would be an extra date the columns cannot state.
+    private static WeeklyPattern? MonthlyByDay(string byMonthDay, DateTime first) =>
+        int.TryParse(byMonthDay, NumberStyles.None, CultureInfo.InvariantCulture, out var day)
+            && day is >= 1 and <= LastMonthDayEveryMonth && first.Day == day
+            ? new(AllDays, SessionPattern.MonthlyByDay, null, day)
+            : null;
+
+    /// <summary>
+    /// The days of the month (1–28) whose sessions fall on <paramref name="day"/> at least once in the year from
+    /// <paramref name="from"/> (the window of <see cref="Schedule.HasSessionOn(DayOfWeek, DateOnly)"/>), for a
+    /// <see cref="SessionPattern.MonthlyByDay"/> rule whose first session is on or before <paramref name="from"/>.
+    /// Not every day: twelve months of the nth can miss a weekday (from 1 August 2000, the 1st is never a Saturday).
+    /// </summary>
+    public static IReadOnlyList<int> MonthDaysMeetingOn(DayOfWeek day, DateOnly from)
+    {
+        var days = new SortedSet<int>();
+        for (var date = from; date < from.AddYears(1); date = date.AddDays(1))
+        {
+            if (date.DayOfWeek == day && date.Day <= LastMonthDayEveryMonth)
+            {
+                days.Add(date.Day);
+            }
+        }
+
+        return [.. days];
     }
 
     /// <summary>Which week of its month <paramref name="date"/> falls in (1–5).</summary>

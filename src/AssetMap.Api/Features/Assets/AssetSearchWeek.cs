@@ -6,10 +6,11 @@ namespace AssetMap.Api.Features.Assets;
 /// <summary>
 /// <c>openOn</c> / <c>openBetween</c>. The weekdays each entry opens or meets are columns the entities keep
 /// (<see cref="WeeklyPattern"/>), so the day is a SQL filter: a hub opens on the day when it has opening hours that
-/// day; an activity with a regular rule (weekly, every few weeks, monthly on the nth weekday, never ending) meets on
-/// a weekday when the rule says so, and on a date when the date fits the rule. Only what SQL cannot state exactly
-/// (rules with an end, a BYMONTHDAY, a first session off the pattern…; dated searches of fortnightly rules; time
-/// spans) is still evaluated with Ical.Net, over the few candidates the SQL left: the semantics are those of
+/// day; an activity with a regular rule (weekly, every few weeks, monthly on the nth weekday or on day n, never
+/// ending) meets on a weekday when the rule says so, and on a date when the date fits the rule. Only what SQL cannot
+/// state exactly (rules with an end, a first session off the pattern…; dated searches of fortnightly rules; weekday
+/// searches of monthly-by-day rules not yet started; time spans) is still evaluated with Ical.Net, over the few
+/// candidates the SQL left: the semantics are those of
 /// <see cref="Schedule.HasSessionOn(DayOfWeek, DateOnly)"/> and <see cref="Schedule.HasSessionOn(DateOnly)"/>.
 /// </summary>
 internal static class AssetSearchWeek
@@ -51,18 +52,26 @@ internal static class AssetSearchWeek
                 || (a.Kind == AssetKind.Activity && ((SocialPrescribingActivity)a).Schedule.FirstStart < dayAfter
                     && (a.SessionPattern == SessionPattern.Weekly
                         || (a.SessionPattern == SessionPattern.MonthlyByWeekday
-                            && (a.SessionMonthWeek == weekOfMonth || (lastWeek && a.SessionMonthWeek == -1)))))
+                            && (a.SessionMonthWeek == weekOfMonth || (lastWeek && a.SessionMonthWeek == -1)))
+                        || (a.SessionPattern == SessionPattern.MonthlyByDay && a.SessionMonthDay == date.Day)))
                 || dated.Contains(a.Id));
         }
 
+        // A monthly-by-day rule already under way meets on the weekday when one of the coming year's nths does: which
+        // days of the month those are depends only on today, so .NET lists them and SQL compares the column.
+        var tomorrow = today.AddDays(1).ToDateTime(TimeOnly.MinValue);
+        var monthDays = WeeklyPattern.MonthDaysMeetingOn(openOn.Day, today).ToList();
         var horizon = today.AddDays(RegularHorizonDays).ToDateTime(TimeOnly.MinValue);
         var weekday = await CheckedIdsAsync(
             query.Where(a => a.Kind == AssetKind.Activity
-                && (a.SessionPattern == SessionPattern.Irregular || ((SocialPrescribingActivity)a).Schedule.FirstStart >= horizon)),
+                && (a.SessionPattern == SessionPattern.Irregular || ((SocialPrescribingActivity)a).Schedule.FirstStart >= horizon
+                    || (a.SessionPattern == SessionPattern.MonthlyByDay && ((SocialPrescribingActivity)a).Schedule.FirstStart >= tomorrow))),
             openOn, null, today, ct);
         return query.Where(a => a.Kind == AssetKind.Hub
-            || (a.Kind == AssetKind.Activity && a.SessionPattern != SessionPattern.Irregular
+            || (a.Kind == AssetKind.Activity && a.SessionPattern != SessionPattern.Irregular && a.SessionPattern != SessionPattern.MonthlyByDay
                 && ((SocialPrescribingActivity)a).Schedule.FirstStart < horizon)
+            || (a.Kind == AssetKind.Activity && a.SessionPattern == SessionPattern.MonthlyByDay
+                && ((SocialPrescribingActivity)a).Schedule.FirstStart < tomorrow && monthDays.Contains(a.SessionMonthDay!.Value))
             || weekday.Contains(a.Id));
     }
 

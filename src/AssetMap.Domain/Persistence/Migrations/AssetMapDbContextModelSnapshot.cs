@@ -186,6 +186,10 @@ namespace AssetMap.Domain.Persistence.Migrations
                         .HasColumnName("search_vector")
                         .HasComputedColumnSql("setweight(to_tsvector('english', coalesce(name, '')), 'A') || setweight(to_tsvector('english', coalesce(summary, '')), 'B') || setweight(to_tsvector('english', coalesce(description, '')), 'C')", true);
 
+                    b.Property<int?>("SessionMonthDay")
+                        .HasColumnType("integer")
+                        .HasColumnName("session_month_day");
+
                     b.Property<int?>("SessionMonthWeek")
                         .HasColumnType("integer")
                         .HasColumnName("session_month_week");
