@@ -19,7 +19,8 @@ public enum SessionPattern
 
     /// <summary>
     /// Every month on day <see cref="Asset.SessionMonthDay"/> (1–28, so every month has it), without end. Every weekday
-    /// is set: which weekdays the coming year's sessions fall on depends on the day searched from.
+    /// is set: which weekdays the coming year's sessions fall on depends on the day searched from
+    /// (<see cref="WeeklyPattern.MonthDayCutoffs"/>).
     /// </summary>
     MonthlyByDay = 4,
 }
@@ -146,23 +147,25 @@ public sealed record WeeklyPattern(int Days, SessionPattern? Pattern, int? Month
             : null;
 
     /// <summary>
-    /// The days of the month (1–28) whose sessions fall on <paramref name="day"/> at least once in the year from
-    /// <paramref name="from"/> (the window of <see cref="Schedule.HasSessionOn(DayOfWeek, DateOnly)"/>), for a
-    /// <see cref="SessionPattern.MonthlyByDay"/> rule whose first session is on or before <paramref name="from"/>.
-    /// Not every day: twelve months of the nth can miss a weekday (from 1 August 2000, the 1st is never a Saturday).
+    /// For a <see cref="SessionPattern.MonthlyByDay"/> rule on day n, <c>cutoffs[n - 1]</c>: the rule has a session on
+    /// <paramref name="day"/> in the year from <paramref name="from"/> (the window of
+    /// <see cref="Schedule.HasSessionOn(DayOfWeek, DateOnly)"/>) exactly when its first session's date is before it.
+    /// That is the day after the window's last nth falling on <paramref name="day"/> (the rule meets then if it has
+    /// started by then), or <see cref="DateOnly.MinValue"/> when no nth in the window does. Not every n has one:
+    /// twelve months of the nth can miss a weekday (from 1 August 2000, the 1st is never a Saturday).
     /// </summary>
-    public static IReadOnlyList<int> MonthDaysMeetingOn(DayOfWeek day, DateOnly from)
+    public static DateOnly[] MonthDayCutoffs(DayOfWeek day, DateOnly from)
     {
-        var days = new SortedSet<int>();
+        var cutoffs = new DateOnly[LastMonthDayEveryMonth];
         for (var date = from; date < from.AddYears(1); date = date.AddDays(1))
         {
             if (date.DayOfWeek == day && date.Day <= LastMonthDayEveryMonth)
             {
-                days.Add(date.Day);
+                cutoffs[date.Day - 1] = date.AddDays(1); // later dates overwrite earlier
             }
         }
 
-        return [.. days];
+        return cutoffs;
     }
 
     /// <summary>Which week of its month <paramref name="date"/> falls in (1–5).</summary>

@@ -8,9 +8,8 @@ namespace AssetMap.Api.Features.Assets;
 /// (<see cref="WeeklyPattern"/>), so the day is a SQL filter: a hub opens on the day when it has opening hours that
 /// day; an activity with a regular rule (weekly, every few weeks, monthly on the nth weekday or on day n, never
 /// ending) meets on a weekday when the rule says so, and on a date when the date fits the rule. Only what SQL cannot
-/// state exactly (rules with an end, a first session off the pattern…; dated searches of fortnightly rules; weekday
-/// searches of monthly-by-day rules not yet started; time spans) is still evaluated with Ical.Net, over the few
-/// candidates the SQL left: the semantics are those of
+/// state exactly (rules with an end, a first session off the pattern…; dated searches of fortnightly rules; time
+/// spans) is still evaluated with Ical.Net, over the few candidates the SQL left: the semantics are those of
 /// <see cref="Schedule.HasSessionOn(DayOfWeek, DateOnly)"/> and <see cref="Schedule.HasSessionOn(DateOnly)"/>.
 /// </summary>
 internal static class AssetSearchWeek
@@ -57,21 +56,22 @@ internal static class AssetSearchWeek
                 || dated.Contains(a.Id));
         }
 
-        // A monthly-by-day rule already under way meets on the weekday when one of the coming year's nths does: which
-        // days of the month those are depends only on today, so .NET lists them and SQL compares the column.
-        var tomorrow = today.AddDays(1).ToDateTime(TimeOnly.MinValue);
-        var monthDays = WeeklyPattern.MonthDaysMeetingOn(openOn.Day, today).ToList();
+        // A monthly-by-day rule meets on the weekday when it has started by the last of the coming year's nths that
+        // falls on it: those dates depend only on today, so .NET lists one cut-off per day of the month, SQL compares.
+        var cutoffs = WeeklyPattern.MonthDayCutoffs(openOn.Day, today);
+        var latestCutoff = cutoffs.Max().ToDateTime(TimeOnly.MinValue); // implied by the cut-off: one the index on first sessions answers
         var horizon = today.AddDays(RegularHorizonDays).ToDateTime(TimeOnly.MinValue);
         var weekday = await CheckedIdsAsync(
             query.Where(a => a.Kind == AssetKind.Activity
-                && (a.SessionPattern == SessionPattern.Irregular || ((SocialPrescribingActivity)a).Schedule.FirstStart >= horizon
-                    || (a.SessionPattern == SessionPattern.MonthlyByDay && ((SocialPrescribingActivity)a).Schedule.FirstStart >= tomorrow))),
+                && (a.SessionPattern == SessionPattern.Irregular
+                    || (a.SessionPattern != SessionPattern.MonthlyByDay && ((SocialPrescribingActivity)a).Schedule.FirstStart >= horizon))),
             openOn, null, today, ct);
         return query.Where(a => a.Kind == AssetKind.Hub
             || (a.Kind == AssetKind.Activity && a.SessionPattern != SessionPattern.Irregular && a.SessionPattern != SessionPattern.MonthlyByDay
                 && ((SocialPrescribingActivity)a).Schedule.FirstStart < horizon)
             || (a.Kind == AssetKind.Activity && a.SessionPattern == SessionPattern.MonthlyByDay
-                && ((SocialPrescribingActivity)a).Schedule.FirstStart < tomorrow && monthDays.Contains(a.SessionMonthDay!.Value))
+                && ((SocialPrescribingActivity)a).Schedule.FirstStart < latestCutoff
+                && DateOnly.FromDateTime(((SocialPrescribingActivity)a).Schedule.FirstStart) < cutoffs[a.SessionMonthDay!.Value - 1])
             || weekday.Contains(a.Id));
     }
 

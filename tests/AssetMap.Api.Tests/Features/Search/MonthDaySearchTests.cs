@@ -8,8 +8,8 @@ using Microsoft.Extensions.DependencyInjection;
 namespace AssetMap.Api.Tests.Features.Search;
 
 /// <summary>
-/// "The 14th of every month" through REST: <c>openOn</c> answers it from the <c>session_month_day</c> column (SQL),
-/// or with Ical.Net for a rule not yet started, and either way exactly as Ical.Net expands the rule. Searched on
+/// "The 14th of every month" through REST: <c>openOn</c> answers it in SQL from the <c>session_month_day</c> column
+/// and the first session, under way or not yet started, exactly as Ical.Net expands the rule. Searched on
 /// 1 September 2027, when the coming twelve 14ths miss a Saturday (September 2027 to August 2028), so a weekday
 /// without a session is certain, whatever day the test runs.
 /// </summary>
@@ -49,8 +49,8 @@ public sealed class MonthDaySearchTests(ApiFactory api) : IClassFixture<ApiFacto
             Assert.Equal(expected, await FoundAsync(client, day.ToString().ToLowerInvariant(), ours));
         }
 
-        // Both answers were exercised both ways: in SQL the one under way meets on six weekdays but not on Saturday;
-        // starting in ten months (two sessions within the year), the late one meets on two weekdays only.
+        // Found and not found both ways: the one under way meets on six weekdays but not on Saturday; starting in ten
+        // months (two sessions within the year), the late one meets on two weekdays only.
         Assert.Equal(6, expectedByDay.Values.Count(ids => ids.Contains(underWay.Id)));
         Assert.DoesNotContain(underWay.Id, expectedByDay[DayOfWeek.Saturday]);
         Assert.Equal(2, expectedByDay.Values.Count(ids => ids.Contains(startsLate.Id)));
