@@ -35,7 +35,7 @@ public sealed partial class SearchPlanTests(SearchPlanTests.Fixture fixture) : I
                 INSERT INTO pcn_areas (code, name, locality, boundary)
                 VALUES ('P00001', 'Plan test PCN', 'Anytown', ST_Multi(ST_MakeEnvelope(-1.1, 51.9, -0.9, 52.1, 4326)));
                 INSERT INTO categories (id, slug, name, parent_id, synonyms)
-                SELECT gen_random_uuid(), 'category-' || g, CASE WHEN g = 1 THEN 'Lunch clubs' ELSE 'Category ' || g END, NULL, ARRAY[]::text[]
+                SELECT ('00000000-0000-0000-0000-' || lpad(g::text, 12, '0'))::uuid, 'category-' || g, CASE WHEN g = 1 THEN 'Lunch clubs' ELSE 'Category ' || g END, NULL, ARRAY[]::text[]
                 FROM generate_series(1, 20) AS g;
                 WITH towns AS (
                     SELECT t, -2.8 + (t % 15) * 0.28 AS lon, 50.8 + (t / 15) * 0.36 AS lat FROM generate_series(0, 149) AS t),
@@ -97,7 +97,19 @@ public sealed partial class SearchPlanTests(SearchPlanTests.Fixture fixture) : I
         ["openOn date, 10 km"] = new() { OpenOn = new OpenOn(DayOfWeek.Wednesday, new DateOnly(2026, 12, 9)), Near = TownCentre, RadiusMetres = 10_000 },
         ["pcn"] = new() { PcnCode = "P00001" },
         ["kind, free, accessible"] = new() { Kinds = [AssetKind.Hub], AccessibleOnly = true },
+        ["pcn, category"] = new() { PcnCode = "P00001", CategoryIds = [Category(2)] },
+        ["accessible, 5 km"] = new() { AccessibleOnly = true, Near = TownCentre, RadiusMetres = 5_000 },
+        ["category, 10 km"] = new() { CategoryIds = [Category(3)], Near = TownCentre, RadiusMetres = 10_000 },
     };
+
+    // The fixture's category ids: 00000000-0000-0000-0000-00000000000n for 'category-n'.
+    private static Guid Category(int n) => Guid.Parse($"00000000-0000-0000-0000-{n:D12}", System.Globalization.CultureInfo.InvariantCulture);
+
+    // Near a point with a filter or text the page is a walk of the GiST index, with sorting off for that statement
+    // (SET LOCAL in AssetSearch.WalkAsync); a PCN area has an index of its own and is left to the planner.
+    private static bool Walks(AssetSearchCriteria c, string sql) =>
+        c.Near is not null && c.PcnCode is null && sql.Contains("ORDER BY a.public_location <->", StringComparison.Ordinal)
+        && (c.Text is not null || c.CategoryIds.Count > 0 || c.FreeOnly || c.AccessibleOnly || c.Kinds.Count > 0 || c.OpenOn is not null);
 
     // Candidate statements (tiers read) per text shape without a place: a common word in names needs one; a typo
     // is settled by the similar-names tier; a word only in category names reads every tier.
@@ -119,10 +131,21 @@ public sealed partial class SearchPlanTests(SearchPlanTests.Fixture fixture) : I
         await db.Database.OpenConnectionAsync(Ct);
         foreach (var command in statements)
         {
-            // A common word near a point is walked in distance order with bitmap scans off for that statement (SET LOCAL).
-            var walk = ShapeCriteria[shape] is { Text: not null } && command.CommandText.Contains("ORDER BY a.public_location <->", StringComparison.Ordinal);
-            await db.Database.ExecuteSqlRawAsync(walk ? "SET enable_bitmapscan = off" : "RESET enable_bitmapscan", Ct);
+            var walk = Walks(ShapeCriteria[shape], command.CommandText);
+            await db.Database.ExecuteSqlRawAsync(walk ? "SET enable_sort = off" : "RESET enable_sort", Ct);
             var plan = await ExplainAsync(db.Database.GetDbConnection(), command);
+            if (walk)
+            {
+                Assert.Contains("Order By: (public_location <->", plan, StringComparison.Ordinal);
+                Assert.DoesNotContain("Sort", plan, StringComparison.Ordinal);
+            }
+
+            // A PCN area's entries come from its own index in name order (the planner used to start from the category).
+            if (ShapeCriteria[shape].PcnCode is not null && command.CommandText.Contains("ORDER BY a.name", StringComparison.Ordinal))
+            {
+                Assert.Contains("ix_assets_pcn_area_code_name_id", plan, StringComparison.Ordinal);
+            }
+
             TestContext.Current.TestOutputHelper?.WriteLine(plan + "\n");
             // A capped count may read the table from the start: it stops at 1,001 rows (the Limit), whatever matches.
             if (!command.CommandText.StartsWith("SELECT count(*)", StringComparison.Ordinal) || !plan.Contains("Limit", StringComparison.Ordinal))
@@ -150,6 +173,12 @@ public sealed partial class SearchPlanTests(SearchPlanTests.Fixture fixture) : I
                     Assert.Contains("ix_assets_name_trgm", plan, StringComparison.Ordinal);
                 }
             }
+        }
+
+        // The search itself switched sorting off for its walk (the EXPLAINs above only replay that setting).
+        if (statements.Any(c => Walks(ShapeCriteria[shape], c.CommandText)))
+        {
+            Assert.Contains(capture.Commands, c => c.CommandText.Contains("SET LOCAL enable_sort = off", StringComparison.Ordinal));
         }
 
         if (ShapeCriteria[shape] is { Text: not null, Near: null })
@@ -239,6 +268,13 @@ public sealed partial class SearchPlanTests(SearchPlanTests.Fixture fixture) : I
         {
             Commands.Add(new CapturedCommand(command.CommandText, [.. command.Parameters.Cast<NpgsqlParameter>().Select(p => p.Clone())]));
             return base.ReaderExecutingAsync(command, eventData, result, cancellationToken);
+        }
+
+        public override ValueTask<InterceptionResult<int>> NonQueryExecutingAsync(
+            DbCommand command, CommandEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
+        {
+            Commands.Add(new CapturedCommand(command.CommandText, []));
+            return base.NonQueryExecutingAsync(command, eventData, result, cancellationToken);
         }
     }
 }

@@ -21,7 +21,7 @@ internal sealed class BenchDatabase(string serverConnectionString, string seedDi
 {
     private const int Seed = 20_261_130;
     private const int Batch = 20_000;
-    private const string GeneratorVersion = "1";
+    private const string GeneratorVersion = "2";
 
     public static TownPlaces Places(int entries) => new(Math.Clamp(entries / 20, 2_000, 100_000), Seed);
 

@@ -109,16 +109,27 @@ internal sealed class EntryGenerator
     private ActivityDetails Activity(Random random, string adjective, Town town)
     {
         var ruleRoll = random.NextDouble();
-        var day = Days[random.Next(5 + (random.NextDouble() < 0.2 ? 2 : 0))];
+        var dayIndex = random.Next(5 + (random.NextDouble() < 0.2 ? 2 : 0));
+        var day = Days[dayIndex];
+        var nth = 1 + random.Next(4);
+        var monthDay = 1 + random.Next(28);
         var rule = ruleRoll switch
         {
             < 0.55 => $"FREQ=WEEKLY;BYDAY={day}",
-            < 0.70 => $"FREQ=WEEKLY;BYDAY={day},{Days[(Array.IndexOf(Days, day) + 2) % 7]}",
+            < 0.70 => $"FREQ=WEEKLY;BYDAY={day},{Days[(dayIndex + 2) % 7]}",
             < 0.85 => $"FREQ=WEEKLY;INTERVAL=2;BYDAY={day}",
-            < 0.95 => $"FREQ=MONTHLY;BYDAY={1 + random.Next(4)}{day}",
-            _ => $"FREQ=MONTHLY;BYMONTHDAY={1 + random.Next(28)}",
+            < 0.95 => $"FREQ=MONTHLY;BYDAY={nth}{day}",
+            _ => $"FREQ=MONTHLY;BYMONTHDAY={monthDay}",
         };
-        var first = new DateTime(2026, 1, 5 + random.Next(7), 9 + random.Next(10), random.Next(2) * 30, 0, DateTimeKind.Unspecified);
+        // The first session is one of the rule's own dates, as the importer's schedule phrases ("every Tuesday") and a
+        // CVS's first-session column give it: 5 January 2026 is a Monday, so weekday d's first is 5 + d (+ 7 per nth).
+        var firstDay = ruleRoll switch
+        {
+            < 0.85 => 5 + dayIndex,
+            < 0.95 => 5 + dayIndex + (7 * (nth - 1)) - (5 + dayIndex > 7 ? 7 : 0),
+            _ => monthDay,
+        };
+        var first = new DateTime(2026, 1, firstDay, 9 + random.Next(10), random.Next(2) * 30, 0, DateTimeKind.Unspecified);
         var minutes = 60 + (random.Next(4) * 30);
         var costRoll = random.NextDouble();
         return new ActivityDetails(

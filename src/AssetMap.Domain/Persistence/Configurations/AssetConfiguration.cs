@@ -71,7 +71,10 @@ internal sealed class AssetConfiguration : IEntityTypeConfiguration<Asset>
         builder.Property(a => a.PcnAreaCode).HasMaxLength(6);
         builder.Property(a => a.PublicPostcode).HasMaxLength(8);
         builder.HasOne(a => a.PcnArea).WithMany().HasForeignKey(a => a.PcnAreaCode).OnDelete(DeleteBehavior.SetNull);
-        builder.HasIndex(a => a.PcnAreaCode);
+        // A PCN area's entries in name order (the order of an area search), read a page at a time: the busiest area
+        // holds ~20,000 entries at a million, and with a category the planner otherwise joined from the category side.
+        builder.HasIndex(a => new { a.PcnAreaCode, a.Name, a.Id }).HasDatabaseName("ix_assets_pcn_area_code_name_id")
+            .IncludeProperties(a => new { a.Status, a.Kind, a.LastVerifiedAt, a.CreatedAt });
 
         builder.HasMany(a => a.Categories).WithMany().UsingEntity(
             "asset_categories",

@@ -309,9 +309,6 @@ namespace AssetMap.Domain.Persistence.Migrations
                     NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("Name"), "gin");
                     NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex("Name"), new[] { "gin_trgm_ops" });
 
-                    b.HasIndex("PcnAreaCode")
-                        .HasDatabaseName("ix_assets_pcn_area_code");
-
                     b.HasIndex("PublicLocation")
                         .HasDatabaseName("ix_assets_public_location");
 
@@ -333,6 +330,11 @@ namespace AssetMap.Domain.Persistence.Migrations
 
                     b.HasIndex("Status", "Kind")
                         .HasDatabaseName("ix_assets_status_kind");
+
+                    b.HasIndex("PcnAreaCode", "Name", "Id")
+                        .HasDatabaseName("ix_assets_pcn_area_code_name_id");
+
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("PcnAreaCode", "Name", "Id"), new[] { "Status", "Kind", "LastVerifiedAt", "CreatedAt" });
 
                     b.ToTable("assets", (string)null);
 
