@@ -18,7 +18,7 @@ public sealed class MigrationTests(EmptyDatabaseFixture fixture) : IClassFixture
     [InlineData("time_bank_members", "ix_time_bank_members_coarse_location", "gist")]
     [InlineData("assets", "ix_assets_slug", "btree")]
     [InlineData("assets", "ix_assets_status_kind", "btree")]
-    [InlineData("assets", "ix_assets_pcn_area_code", "btree")]
+    [InlineData("assets", "ix_assets_pcn_area_code_name_id", "btree")]
     [InlineData("categories", "ix_categories_slug", "btree")]
     [InlineData("time_bank_exchanges", "ix_time_bank_exchanges_giver_id", "btree")]
     public async Task Indexes_exist_after_migration(string table, string index, string method)
