@@ -9,8 +9,9 @@ namespace AssetMap.Api.Features.Assets;
 /// day; an activity with a regular rule (weekly, every few weeks, monthly on the nth weekday or on day n, never
 /// ending) meets on a weekday when the rule says so, and on a date when the date fits the rule (every few weeks: the
 /// date's week has the first session's phase). Only what SQL cannot state exactly (rules with an end, a first
-/// session off the pattern…; time spans) is still evaluated with Ical.Net, over the few candidates the SQL left: the semantics are those of
-/// <see cref="Schedule.HasSessionOn(DayOfWeek, DateOnly)"/> and <see cref="Schedule.HasSessionOn(DateOnly)"/>.
+/// session off the pattern…; time spans) is still evaluated with Ical.Net, over the few candidates the SQL left: the
+/// semantics are those of <see cref="Schedule.HasSessionOn(DayOfWeek, DateOnly)"/> and
+/// <see cref="Schedule.HasSessionOn(DateOnly)"/>.
 /// </summary>
 internal static class AssetSearchWeek
 {
