@@ -117,6 +117,12 @@ public abstract class Asset
     /// <summary>For an activity on the same day every month, that day (1–28).</summary>
     public int? SessionMonthDay { get; private set; }
 
+    /// <summary>For an activity every few weeks, the interval in weeks (2–4).</summary>
+    public int? SessionEveryWeeks { get; private set; }
+
+    /// <summary>For an activity every few weeks, which weeks are in session: <see cref="WeeklyPattern.WeekIndex"/> modulo the interval.</summary>
+    public int? SessionWeekPhase { get; private set; }
+
     /// <summary>Categories from the managed taxonomy.</summary>
     public IReadOnlyCollection<Category> Categories => _categories;
 
@@ -205,6 +211,8 @@ public abstract class Asset
         SessionPattern = pattern.Pattern;
         SessionMonthWeek = pattern.MonthWeek;
         SessionMonthDay = pattern.MonthDay;
+        SessionEveryWeeks = pattern.EveryWeeks;
+        SessionWeekPhase = pattern.WeekPhase;
     }
 
     /// <summary>Whether the exact location may be shown; kinds with private locations override this.</summary>

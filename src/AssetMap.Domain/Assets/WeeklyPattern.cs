@@ -11,7 +11,11 @@ public enum SessionPattern
     /// <summary>Every week (or every day) on <see cref="Asset.OpenDays"/>, from the first session, without end.</summary>
     Weekly = 1,
 
-    /// <summary>Every 2–4 weeks on <see cref="Asset.OpenDays"/>, without end: the weekdays are certain, the dates are not.</summary>
+    /// <summary>
+    /// Every <see cref="Asset.SessionEveryWeeks"/> (2–4) weeks on <see cref="Asset.OpenDays"/>, without end: a date is
+    /// in session when its week (<see cref="WeeklyPattern.WeekIndex"/>) is <see cref="Asset.SessionWeekPhase"/> modulo
+    /// the interval, as the first session's week is.
+    /// </summary>
     EveryFewWeeks = 2,
 
     /// <summary>Every month on the nth (or last) <see cref="Asset.OpenDays"/> weekday, without end.</summary>
@@ -35,7 +39,12 @@ public enum SessionPattern
 /// <param name="Pattern">How the sessions repeat; null for kinds without sessions (kept out of the activity indexes).</param>
 /// <param name="MonthWeek">For <see cref="SessionPattern.MonthlyByWeekday"/>: 1–4, or -1 for the last.</param>
 /// <param name="MonthDay">For <see cref="SessionPattern.MonthlyByDay"/>: the day of the month, 1–28.</param>
-public sealed record WeeklyPattern(int Days, SessionPattern? Pattern, int? MonthWeek, int? MonthDay)
+/// <param name="EveryWeeks">For <see cref="SessionPattern.EveryFewWeeks"/>: the interval in weeks, 2–4.</param>
+/// <param name="WeekPhase">
+/// For <see cref="SessionPattern.EveryFewWeeks"/>: the first session's <see cref="WeekIndex"/> modulo
+/// <paramref name="EveryWeeks"/>; the weeks in session are those with the same remainder.
+/// </param>
+public sealed record WeeklyPattern(int Days, SessionPattern? Pattern, int? MonthWeek, int? MonthDay, int? EveryWeeks = null, int? WeekPhase = null)
 {
     /// <summary>The last day of the month every month has: later days skip some months, which the columns cannot state.</summary>
     public const int LastMonthDayEveryMonth = 28;
@@ -81,7 +90,6 @@ public sealed record WeeklyPattern(int Days, SessionPattern? Pattern, int? Month
         }
 
         var first = schedule.FirstStart;
-        var firstBit = Bit(first.DayOfWeek);
         parts.TryGetValue("BYDAY", out var byDay);
         if (parts.TryGetValue("BYMONTHDAY", out var byMonthDay))
         {
@@ -92,14 +100,15 @@ public sealed record WeeklyPattern(int Days, SessionPattern? Pattern, int? Month
         return parts["FREQ"] switch
         {
             "DAILY" when interval == 1 && byDay is null => new(AllDays, SessionPattern.Weekly, null, null),
-            "WEEKLY" when interval is >= 1 and <= 4 => Weekly(byDay, firstBit, interval) ?? irregular,
+            "WEEKLY" when interval is >= 1 and <= 4 => Weekly(byDay, DateOnly.FromDateTime(first), interval, parts.GetValueOrDefault("WKST")) ?? irregular,
             "MONTHLY" when interval == 1 && byDay is not null => Monthly(byDay, first) ?? irregular,
             _ => irregular,
         };
     }
 
-    private static WeeklyPattern? Weekly(string? byDay, int firstBit, int interval)
+    private static WeeklyPattern? Weekly(string? byDay, DateOnly first, int interval, string? weekStart)
     {
+        var firstBit = Bit(first.DayOfWeek);
         var mask = firstBit;
         if (byDay is not null)
         {
@@ -117,7 +126,23 @@ public sealed record WeeklyPattern(int Days, SessionPattern? Pattern, int? Month
         }
 
         // A first session off the pattern would be an extra date the columns cannot state.
-        return (mask & firstBit) == 0 ? null : new(mask, interval == 1 ? SessionPattern.Weekly : SessionPattern.EveryFewWeeks, null, null);
+        if ((mask & firstBit) == 0)
+        {
+            return null;
+        }
+
+        if (interval == 1)
+        {
+            return new(mask, SessionPattern.Weekly, null, null);
+        }
+
+        // Weeks are counted from Monday (WKST=MO, the default). Another week start moves the boundary between the
+        // days of one interval's week and the next, which the Monday-based phase cannot state; with a single day the
+        // sessions are simply every 7k days, whatever the week start.
+        var singleDay = (mask & (mask - 1)) == 0;
+        return weekStart is null or "MO" || singleDay
+            ? new(mask, SessionPattern.EveryFewWeeks, null, null, interval, WeekIndex(first) % interval)
+            : null;
     }
 
     private static WeeklyPattern? Monthly(string byDay, DateTime first)
@@ -167,6 +192,12 @@ public sealed record WeeklyPattern(int Days, SessionPattern? Pattern, int? Month
 
         return cutoffs;
     }
+
+    /// <summary>
+    /// The Monday-based week <paramref name="date"/> falls in, counted from the week of 1 January 0001 (a Monday):
+    /// never negative, so SQL's remainder agrees with .NET's.
+    /// </summary>
+    public static int WeekIndex(DateOnly date) => date.DayNumber / 7;
 
     /// <summary>Which week of its month <paramref name="date"/> falls in (1–5).</summary>
     public static int WeekOfMonth(DateOnly date) => ((date.Day - 1) / 7) + 1;

@@ -48,7 +48,7 @@ public sealed partial class SearchPlanTests(SearchPlanTests.Fixture fixture) : I
                 INSERT INTO assets (id, kind, slug, name, summary, location, public_location, wheelchair_accessible, status,
                                     last_verified_at, created_at, updated_at, address_town, facilities, opening_hours, open_days,
                                     home_based, shows_home_location, accepts_direct_payments, services, provider, referral, schedule_first_start, schedule_duration,
-                                    schedule_rule, session_pattern, session_month_week, pcn_area_code)
+                                    schedule_rule, session_pattern, session_month_week, session_every_weeks, session_week_phase, pcn_area_code)
                 SELECT gen_random_uuid(), kind, 'generated-' || g,
                        (ARRAY['Riverside','Oak Lane','Market','Victoria','Abbey'])[1 + g % 5] || ' '
                            || (ARRAY['lunch club','walking group','cafe','art class','handyperson','gardening','befriending','yoga',
@@ -63,8 +63,11 @@ public sealed partial class SearchPlanTests(SearchPlanTests.Fixture fixture) : I
                        CASE WHEN kind = 'activity' THEN 'Provider' END, CASE WHEN kind = 'activity' THEN 'self_referral' END,
                        CASE WHEN kind = 'activity' THEN timestamp '2025-01-06 10:00' + (g % 7) * interval '1 day' END,
                        CASE WHEN kind = 'activity' THEN interval '2 hours' END,
-                       CASE WHEN kind = 'activity' THEN 'FREQ=WEEKLY;BYDAY=' || (ARRAY['MO','TU','WE','TH','FR','SA','SU'])[1 + g % 7] END,
-                       CASE WHEN kind = 'activity' THEN CASE WHEN g % 50 = 0 THEN 0 ELSE 1 END END, NULL,
+                       CASE WHEN kind = 'activity' THEN 'FREQ=WEEKLY;' || CASE WHEN g % 50 = 7 THEN 'INTERVAL=2;' ELSE '' END
+                           || 'BYDAY=' || (ARRAY['MO','TU','WE','TH','FR','SA','SU'])[1 + g % 7] END,
+                       CASE WHEN kind = 'activity' THEN CASE WHEN g % 50 = 0 THEN 0 WHEN g % 50 = 7 THEN 2 ELSE 1 END END, NULL,
+                       CASE WHEN kind = 'activity' AND g % 50 = 7 THEN 2 END,
+                       CASE WHEN kind = 'activity' AND g % 50 = 7 THEN ((date '2025-01-06' + g % 7 - date '2001-01-01' + 730485) / 7) % 2 END,
                        CASE WHEN g % 150 = 0 AND g % 4 = 0 THEN 'P00001' END
                 FROM generated;
                 INSERT INTO asset_categories (asset_id, category_id)

@@ -7,10 +7,11 @@ namespace AssetMap.Api.Features.Assets;
 /// <c>openOn</c> / <c>openBetween</c>. The weekdays each entry opens or meets are columns the entities keep
 /// (<see cref="WeeklyPattern"/>), so the day is a SQL filter: a hub opens on the day when it has opening hours that
 /// day; an activity with a regular rule (weekly, every few weeks, monthly on the nth weekday or on day n, never
-/// ending) meets on a weekday when the rule says so, and on a date when the date fits the rule. Only what SQL cannot
-/// state exactly (rules with an end, a first session off the pattern…; dated searches of fortnightly rules; time
-/// spans) is still evaluated with Ical.Net, over the few candidates the SQL left: the semantics are those of
-/// <see cref="Schedule.HasSessionOn(DayOfWeek, DateOnly)"/> and <see cref="Schedule.HasSessionOn(DateOnly)"/>.
+/// ending) meets on a weekday when the rule says so, and on a date when the date fits the rule (every few weeks: the
+/// date's week has the first session's phase). Only what SQL cannot state exactly (rules with an end, a first
+/// session off the pattern…; time spans) is still evaluated with Ical.Net, over the few candidates the SQL left: the
+/// semantics are those of <see cref="Schedule.HasSessionOn(DayOfWeek, DateOnly)"/> and
+/// <see cref="Schedule.HasSessionOn(DateOnly)"/>.
 /// </summary>
 internal static class AssetSearchWeek
 {
@@ -42,16 +43,16 @@ internal static class AssetSearchWeek
         {
             var weekOfMonth = WeeklyPattern.WeekOfMonth(date);
             var lastWeek = WeeklyPattern.IsLastWeekOfMonth(date);
+            var week = WeeklyPattern.WeekIndex(date);
             var dayAfter = date.AddDays(1).ToDateTime(TimeOnly.MinValue);
             var dated = await CheckedIdsAsync(
-                query.Where(a => a.Kind == AssetKind.Activity
-                    && (a.SessionPattern == SessionPattern.Irregular || a.SessionPattern == SessionPattern.EveryFewWeeks)),
-                openOn, null, today, ct);
+                query.Where(a => a.Kind == AssetKind.Activity && a.SessionPattern == SessionPattern.Irregular), openOn, null, today, ct);
             return query.Where(a => a.Kind == AssetKind.Hub
                 || (a.Kind == AssetKind.Activity && ((SocialPrescribingActivity)a).Schedule.FirstStart < dayAfter
                     && (a.SessionPattern == SessionPattern.Weekly
                         || (a.SessionPattern == SessionPattern.MonthlyByWeekday
                             && (a.SessionMonthWeek == weekOfMonth || (lastWeek && a.SessionMonthWeek == -1)))
+                        || (a.SessionPattern == SessionPattern.EveryFewWeeks && week % a.SessionEveryWeeks == a.SessionWeekPhase)
                         || (a.SessionPattern == SessionPattern.MonthlyByDay && a.SessionMonthDay == date.Day)))
                 || dated.Contains(a.Id));
         }

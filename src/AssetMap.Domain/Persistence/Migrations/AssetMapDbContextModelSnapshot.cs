@@ -186,6 +186,10 @@ namespace AssetMap.Domain.Persistence.Migrations
                         .HasColumnName("search_vector")
                         .HasComputedColumnSql("setweight(to_tsvector('english', coalesce(name, '')), 'A') || setweight(to_tsvector('english', coalesce(summary, '')), 'B') || setweight(to_tsvector('english', coalesce(description, '')), 'C')", true);
 
+                    b.Property<int?>("SessionEveryWeeks")
+                        .HasColumnType("integer")
+                        .HasColumnName("session_every_weeks");
+
                     b.Property<int?>("SessionMonthDay")
                         .HasColumnType("integer")
                         .HasColumnName("session_month_day");
@@ -197,6 +201,10 @@ namespace AssetMap.Domain.Persistence.Migrations
                     b.Property<int?>("SessionPattern")
                         .HasColumnType("integer")
                         .HasColumnName("session_pattern");
+
+                    b.Property<int?>("SessionWeekPhase")
+                        .HasColumnType("integer")
+                        .HasColumnName("session_week_phase");
 
                     b.Property<string>("Slug")
                         .IsRequired()
