@@ -7,7 +7,7 @@ namespace AssetMap.SearchBenchmark.Workload;
 /// <summary>
 /// The fixed mix: point and postcode searches at 500 m, 2 km, 5 km and 10 km in a dense place (central London, the
 /// densest town) and sparse ones (Okehampton, Keswick: small moorland and fell towns), with and without category, q,
-/// openOn, free and accessible filters; PCN-area searches; no-filter page 1 and page 500; details by id and slug.
+/// openOn (a weekday, and a date: next Tuesday), free and accessible filters; PCN-area searches; no-filter page 1 and page 500; details by id and slug.
 /// Every search also goes through GraphQL with the same arguments, except page 500 (GraphQL pages by cursor) and the
 /// slug detail (GraphQL's asset(id) takes either, so one detail shape is enough there).
 /// </summary>
@@ -74,11 +74,16 @@ internal static class SearchMix
         Point("point 5 km, dense, q=lunch", dense, 5_000, "&q=lunch", new { text = "lunch" });
         Point("point 2 km, dense, openOn=tuesday", dense, 2_000, "&openOn=tuesday", new { openOn = "tuesday" });
         Point("point 10 km, dense, openOn=tuesday", dense, 10_000, "&openOn=tuesday", new { openOn = "tuesday" });
+        // A date tests the weeks too (fortnightly and monthly rules): next Tuesday, so the search stays in the future.
+        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        var tuesday = today.AddDays((((int)DayOfWeek.Tuesday - (int)today.DayOfWeek + 6) % 7) + 1).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        Point("point 5 km, dense, openOn=date", dense, 5_000, $"&openOn={tuesday}", new { openOn = tuesday });
         Point("point 5 km, dense, free+accessible", dense, 5_000, "&free=true&accessible=true", new { free = true, accessible = true });
         Postcode("postcode 10 km, sparse, category+free", sparsePostcode, 10_000, $"&category={befriending}&free=true",
             new { categories = new[] { befriending }, free = true });
         shapes.Add(new("q=lunch, no point", "/api/v1/assets?q=lunch", SearchShape.Body(SearchQuery, new { text = "lunch" })));
         shapes.Add(new("openOn=tuesday, no point", "/api/v1/assets?openOn=tuesday", SearchShape.Body(SearchQuery, new { openOn = "tuesday" })));
+        shapes.Add(new("openOn=date, no point", $"/api/v1/assets?openOn={tuesday}", SearchShape.Body(SearchQuery, new { openOn = tuesday })));
         shapes.Add(new("pcn area", $"/api/v1/assets?pcn={pcn}", SearchShape.Body(SearchQuery, new { pcnCode = pcn })));
         shapes.Add(new("pcn area, category", $"/api/v1/pcn-areas/{pcn}/assets?category={befriending}",
             SearchShape.Body(SearchQuery, new { pcnCode = pcn, categories = new[] { befriending } })));
