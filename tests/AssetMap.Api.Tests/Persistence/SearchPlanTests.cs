@@ -108,11 +108,18 @@ public sealed partial class SearchPlanTests(SearchPlanTests.Fixture fixture) : I
     // The fixture's category ids: 00000000-0000-0000-0000-00000000000n for 'category-n'.
     private static Guid Category(int n) => Guid.Parse($"00000000-0000-0000-0000-{n:D12}", System.Globalization.CultureInfo.InvariantCulture);
 
-    // Near a point with a filter or text the page is a walk of the GiST index, with sorting off for that statement
-    // (SET LOCAL in AssetSearch.WalkAsync); a PCN area has an index of its own and is left to the planner.
-    private static bool Walks(AssetSearchCriteria c, string sql) =>
-        c.Near is not null && c.PcnCode is null && sql.Contains("ORDER BY a.public_location <->", StringComparison.Ordinal)
+    // Near a point with a filter the page and the capped count run with sorting and bitmap scans off (SET LOCAL in
+    // AssetSearch.WalkAsync), so the page is a walk of the GiST index; with text only the page's walk does. A PCN area
+    // has an index of its own and is left to the planner.
+    private static bool Filtered(AssetSearchCriteria c) =>
+        c.Near is not null && c.PcnCode is null
         && (c.Text is not null || c.CategoryIds.Count > 0 || c.FreeOnly || c.AccessibleOnly || c.Kinds.Count > 0 || c.OpenOn is not null);
+
+    private static bool InWalk(AssetSearchCriteria c, string sql) =>
+        Filtered(c) && (c.Text is null || sql.Contains("ORDER BY a.public_location <->", StringComparison.Ordinal));
+
+    private static bool Walks(AssetSearchCriteria c, string sql) =>
+        InWalk(c, sql) && sql.Contains("ORDER BY a.public_location <->", StringComparison.Ordinal);
 
     // Candidate statements (tiers read) per text shape without a place: a common word in names needs one; a typo
     // is settled by the similar-names tier; a word only in category names reads every tier.
@@ -135,7 +142,8 @@ public sealed partial class SearchPlanTests(SearchPlanTests.Fixture fixture) : I
         foreach (var command in statements)
         {
             var walk = Walks(ShapeCriteria[shape], command.CommandText);
-            await db.Database.ExecuteSqlRawAsync(walk ? "SET enable_sort = off" : "RESET enable_sort", Ct);
+            await db.Database.ExecuteSqlRawAsync(InWalk(ShapeCriteria[shape], command.CommandText)
+                ? "SET enable_sort = off; SET enable_bitmapscan = off" : "RESET enable_sort; RESET enable_bitmapscan", Ct);
             var plan = await ExplainAsync(db.Database.GetDbConnection(), command);
             if (walk)
             {
@@ -181,7 +189,7 @@ public sealed partial class SearchPlanTests(SearchPlanTests.Fixture fixture) : I
         // The search itself switched sorting off for its walk (the EXPLAINs above only replay that setting).
         if (statements.Any(c => Walks(ShapeCriteria[shape], c.CommandText)))
         {
-            Assert.Contains(capture.Commands, c => c.CommandText.Contains("SET LOCAL enable_sort = off", StringComparison.Ordinal));
+            Assert.Contains(capture.Commands, c => c.CommandText.Contains("SET LOCAL enable_sort = off; SET LOCAL enable_bitmapscan = off", StringComparison.Ordinal));
         }
 
         if (ShapeCriteria[shape] is { Text: not null, Near: null })

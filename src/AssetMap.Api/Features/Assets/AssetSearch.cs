@@ -77,10 +77,9 @@ internal sealed class AssetSearch(AssetMapDbContext db, TimeProvider clock, IOpt
         else
         {
             // A short page that is not past the end already says how many match: no count needed.
-            views = await PageAsync(query, shown, criteria, fresh, ct);
-            counted = views.Count < criteria.PageSize && (views.Count > 0 || criteria.Offset == 0)
-                ? criteria.Offset + views.Count
-                : await shown.Select(a => a.Id).Take(cap + 1).CountAsync(ct);
+            (views, counted) = criteria.Near is not null && HasFilters(criteria)
+                ? await WalkAsync(cancel => PageAndCountAsync(query, shown, criteria, fresh, cap, cancel), ct)
+                : await PageAndCountAsync(query, shown, criteria, fresh, cap, ct);
         }
 
         // Measured from the public point, on the sphere PostGIS orders by (<-> on geography).
@@ -160,15 +159,18 @@ internal sealed class AssetSearch(AssetMapDbContext db, TimeProvider clock, IOpt
             : query;
     }
 
-    private async Task<List<AssetView>> PageAsync(
-        IQueryable<Asset> unfiltered, IQueryable<Asset> query, AssetSearchCriteria c, AssetSearchFreshness fresh, CancellationToken ct)
+    // A short page that is not past the end already says how many match: no count needed.
+    private async Task<(List<AssetView> Views, int Counted)> PageAndCountAsync(
+        IQueryable<Asset> unfiltered, IQueryable<Asset> query, AssetSearchCriteria c, AssetSearchFreshness fresh, int cap, CancellationToken ct)
     {
-        var ids = c.Near is { } point && await (HasFilters(c)
-                ? WalkAsync(cancel => NearestInMemoryAsync(unfiltered, point, c, fresh, cancel), ct)
-                : NearestInMemoryAsync(unfiltered, point, c, fresh, ct)) is { } nearest
+        var ids = c.Near is { } point && await NearestInMemoryAsync(unfiltered, point, c, fresh, ct) is { } nearest
             ? nearest
             : await SegmentedIdsAsync(query, c, fresh, ct);
-        return await ViewsAsync(ids, ct);
+        var views = await ViewsAsync(ids, ct);
+        var counted = views.Count < c.PageSize && (views.Count > 0 || c.Offset == 0)
+            ? c.Offset + views.Count
+            : await query.Select(a => a.Id).Take(cap + 1).CountAsync(ct);
+        return (views, counted);
     }
 
     // Ids first, then the read model for just those: skipping to a deep page then reads the covering index only,
@@ -195,15 +197,18 @@ internal sealed class AssetSearch(AssetMapDbContext db, TimeProvider clock, IOpt
     // the radius (100 rows of a million, where a 5 km city radius holds 85,000), so with any filter it expects a handful
     // of matches, and reads every entry in the radius (or every entry of the category) and sorts them instead:
     // 150–330 ms in a city at 1M, 1.1 s for a common word, against 10–50 ms for the walk. Those filters have no index
-    // on assets, so the walk never reads more rows than the sorting plans would. Sorting is switched off for this one
-    // statement (SET LOCAL, inside its own transaction), which leaves the index's order as the only way to the page.
+    // on assets, so the walk never reads more rows than the sorting plans would. Sorting is switched off for these
+    // statements (SET LOCAL, inside their own transaction), which leaves the index's order as the only way to the
+    // page; so are bitmap scans, for the capped count: a plain scan of the GiST index stops at the 1,001st match,
+    // where a bitmap first collects every entry in the radius, ANDed with the useless "published" index (77 → 8 ms
+    // for free and accessible within 5 km of a city centre).
     private async Task<T> WalkAsync<T>(Func<CancellationToken, Task<T>> read, CancellationToken ct)
     {
         var strategy = db.Database.CreateExecutionStrategy();
         return await strategy.ExecuteAsync(async cancel =>
         {
             await using var transaction = await db.Database.BeginTransactionAsync(cancel);
-            await db.Database.ExecuteSqlRawAsync("SET LOCAL enable_sort = off", cancel);
+            await db.Database.ExecuteSqlRawAsync("SET LOCAL enable_sort = off; SET LOCAL enable_bitmapscan = off", cancel);
             var result = await read(cancel);
             await transaction.CommitAsync(cancel);
             return result;
