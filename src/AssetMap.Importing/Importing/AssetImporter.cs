@@ -21,12 +21,14 @@ public sealed class AssetImporter(AssetMapDbContext db, TimeProvider clock)
     private const long AdvisoryLockKey = 0x4153_5341_5353; // "ASSASS": one asset import at a time
 
     /// <summary>
-    /// True while any asset import (a CLI run or an upload, in any process) holds the import lock: a caller that must
-    /// not wait for it (the upload endpoint) answers 409 instead.
+    /// True while any asset import (a CLI run or an upload, in any process) holds the import lock on this database: a
+    /// caller that must not wait for it (the upload endpoint) answers 409 instead. pg_locks lists the whole server's
+    /// locks and advisory locks belong to a database, so another database's import (a second directory on the same
+    /// server, a parallel test) must not count.
     /// </summary>
     public static Task<bool> IsRunningAsync(AssetMapDbContext db, CancellationToken ct) =>
         db.Database.SqlQuery<bool>(
-            $"SELECT EXISTS (SELECT 1 FROM pg_locks WHERE locktype = 'advisory' AND objsubid = 1 AND granted AND ((classid::bigint << 32) | objid::bigint) = {AdvisoryLockKey}) AS \"Value\"")
+            $"SELECT EXISTS (SELECT 1 FROM pg_locks WHERE locktype = 'advisory' AND objsubid = 1 AND granted AND ((classid::bigint << 32) | objid::bigint) = {AdvisoryLockKey} AND database = (SELECT oid FROM pg_database WHERE datname = current_database())) AS \"Value\"")
             .SingleAsync(ct);
 
     /// <summary>Imports <paramref name="path"/>; throws <see cref="SpreadsheetException"/> when the file cannot be read at all.</summary>

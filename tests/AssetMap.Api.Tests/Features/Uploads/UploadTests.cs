@@ -127,6 +127,24 @@ public sealed class UploadTests(ApiFactory api) : IClassFixture<ApiFactory>
         Assert.Contains("import", problem.GetProperty("title").GetString(), StringComparison.OrdinalIgnoreCase);
     }
 
+    [Fact]
+    public async Task An_import_running_in_another_database_on_the_server_does_not_block_an_upload()
+    {
+        // Advisory locks belong to a database, yet pg_locks lists the whole server's: a second directory (or a
+        // parallel test) importing elsewhere once made every upload here a 409.
+        await using var connection = new NpgsqlConnection(TestDatabase.AdminConnectionString);
+        await connection.OpenAsync(Ct);
+        await using var transaction = await connection.BeginTransactionAsync(Ct);
+        await using (var command = new NpgsqlCommand("SELECT pg_advisory_xact_lock(71826134881107)", connection, transaction))
+        {
+            await command.ExecuteNonQueryAsync(Ct);
+        }
+
+        var job = await UploadAsync(api.As("dana", Roles.Editor), Csv(("UP-031", "Upload Test Elsewhere", "Not held up.")), "elsewhere.csv");
+
+        Assert.Equal(JsonValueKind.Object, (await FinishedAsync(api.As("dana", Roles.Editor), job)).ValueKind);
+    }
+
     private async Task<(string Detail, JsonElement Changes)> UpdateEntryAsync(Guid id)
     {
         await using var connection = new NpgsqlConnection(api.Database.ConnectionString);
