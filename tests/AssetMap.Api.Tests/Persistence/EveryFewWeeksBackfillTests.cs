@@ -1,10 +1,6 @@
 using AssetMap.Domain.Assets;
-using AssetMap.Domain.Places;
-using AssetMap.Domain.Spatial;
 using AssetMap.TestSupport;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Infrastructure;
-using Microsoft.EntityFrameworkCore.Migrations;
 
 namespace AssetMap.Api.Tests.Persistence;
 
@@ -21,8 +17,7 @@ public sealed class EveryFewWeeksBackfillTests(EmptyDatabaseFixture fixture) : I
     [Fact]
     public async Task The_migration_backfills_every_few_weeks_rules_as_the_entities_compute_them()
     {
-        // October 2026: the 12th is a Monday.
-        (string Rule, int Day)[] schedules =
+        var activities = PatternBackfill.Activities(
         [
             ("FREQ=WEEKLY;INTERVAL=2;BYDAY=TU", 13), ("FREQ=WEEKLY;INTERVAL=2;BYDAY=TU", 20), ("FREQ=WEEKLY;INTERVAL=3;BYDAY=TU,FR", 16),
             ("FREQ=WEEKLY;INTERVAL=4;BYDAY=MO,WE,FR", 21), ("FREQ=WEEKLY;INTERVAL=3;BYDAY=SU,MO", 25), ("FREQ=WEEKLY;INTERVAL=4;BYDAY=SA", 3),
@@ -30,40 +25,16 @@ public sealed class EveryFewWeeksBackfillTests(EmptyDatabaseFixture fixture) : I
             ("FREQ=WEEKLY;INTERVAL=2;BYDAY=TU,FR;WKST=SU", 13), ("FREQ=WEEKLY;INTERVAL=2;BYDAY=TU", 14),
             ("FREQ=WEEKLY;INTERVAL=5;BYDAY=TU", 13), ("FREQ=WEEKLY;INTERVAL=2;BYDAY=TU;COUNT=4", 13),
             ("FREQ=WEEKLY;BYDAY=TU", 13), ("FREQ=MONTHLY;BYDAY=2WE", 14), ("FREQ=MONTHLY;BYMONTHDAY=14", 14),
-        ];
-        var activities = schedules.Select((s, i) => SocialPrescribingActivity.Create(Profile($"Backfill {i}"), [], new ActivityDetails(
-            "Provider", null, Schedule.Create(new DateTime(2026, 10, s.Day, 10, 0, 0), TimeSpan.FromHours(1), s.Rule),
-            Money.Free, null, ReferralRoute.SelfReferral, null))).ToList();
+        ]);
         Assert.Equal(8, activities.Count(a => a.SessionPattern == SessionPattern.EveryFewWeeks));
         Assert.Equal(4, activities.Select(a => a.SessionWeekPhase).Distinct().Count()); // null and phases 0, 1, 2 at least
-        await using (var db = fixture.Database.CreateContext())
+
+        await PatternBackfill.RoundTripAsync(fixture.Database, activities, "SearchEveryFewWeeks", async db =>
         {
-            db.AddRange(activities);
-            await db.SaveChangesAsync(Ct);
-
-            var migrations = db.Database.GetMigrations().ToList();
-            var index = migrations.FindIndex(m => m.EndsWith("_SearchEveryFewWeeks", StringComparison.Ordinal));
-            Assert.True(index > 0);
-            var migrator = db.GetService<IMigrator>();
-            await migrator.MigrateAsync(migrations[index - 1], cancellationToken: Ct);
-
             // As the entities stored it before: every few weeks, whatever the week start.
             var before = await db.Database.ExecuteSqlRawAsync(
                 "UPDATE assets SET session_pattern = 2, open_days = 2 | 16 WHERE schedule_rule = 'FREQ=WEEKLY;INTERVAL=2;WKST=SU;BYDAY=TU,FR'", Ct);
             Assert.Equal(1, before);
-            await migrator.MigrateAsync(cancellationToken: Ct);
-        }
-
-        await using var read = fixture.Database.CreateContext();
-        var stored = await read.Activities.AsNoTracking().ToDictionaryAsync(a => a.Id, Ct);
-        Assert.Equal(activities.Count, stored.Count);
-        Assert.All(activities, a => Assert.Equal(
-            (a.Schedule.Rule, a.OpenDays, a.SessionPattern, a.SessionMonthWeek, a.SessionMonthDay, a.SessionEveryWeeks, a.SessionWeekPhase),
-            (a.Schedule.Rule, stored[a.Id].OpenDays, stored[a.Id].SessionPattern, stored[a.Id].SessionMonthWeek, stored[a.Id].SessionMonthDay,
-                stored[a.Id].SessionEveryWeeks, stored[a.Id].SessionWeekPhase)));
+        });
     }
-
-    private static AssetProfile Profile(string name) => new(
-        name, $"{name} summary", null, new Address("1 Test Street", "Grays", Postcode.Parse("RM17 6SL")), Geo.Point(0.32, 51.47),
-        new Contact(null, null, null), true, null, AssetStatus.Published, DateTimeOffset.UtcNow, new AssetSource(null, null, null, null));
 }
