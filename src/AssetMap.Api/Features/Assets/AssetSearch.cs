@@ -76,7 +76,6 @@ internal sealed class AssetSearch(AssetMapDbContext db, TimeProvider clock, IOpt
         }
         else
         {
-            // A short page that is not past the end already says how many match: no count needed.
             (views, counted) = criteria.Near is not null && HasFilters(criteria)
                 ? await WalkAsync(cancel => PageAndCountAsync(query, shown, criteria, fresh, cap, cancel), ct)
                 : await PageAndCountAsync(query, shown, criteria, fresh, cap, ct);
