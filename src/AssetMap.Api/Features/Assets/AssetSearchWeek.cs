@@ -30,7 +30,8 @@ internal static class AssetSearchWeek
         if (between is not null)
         {
             // Times of day are not materialised: the day filter above narrows the candidates, Ical.Net decides.
-            return await CheckInDotNetAsync(query, query, openOn, between, today, ct);
+            var ids = await CheckedIdsAsync(query, openOn, between, today, ct);
+            return query.Where(a => ids.Contains(a.Id));
         }
 
         if (openOn is null)
@@ -74,13 +75,6 @@ internal static class AssetSearchWeek
                 && ((SocialPrescribingActivity)a).Schedule.FirstStart < latestCutoff
                 && DateOnly.FromDateTime(((SocialPrescribingActivity)a).Schedule.FirstStart) < cutoffs[a.SessionMonthDay!.Value - 1])
             || weekday.Contains(a.Id));
-    }
-
-    private static async Task<IQueryable<Asset>> CheckInDotNetAsync(
-        IQueryable<Asset> all, IQueryable<Asset> candidates, OpenOn? openOn, OpenBetween? between, DateOnly today, CancellationToken ct)
-    {
-        var ids = await CheckedIdsAsync(candidates, openOn, between, today, ct);
-        return all.Where(a => ids.Contains(a.Id));
     }
 
     // Every session of an activity starts at its first session's time of day and lasts as long.
